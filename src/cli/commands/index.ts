@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import type { CommandContext } from "../context.ts";
+import { register as inspect } from "./inspect.ts";
 import { register as run } from "./run.ts";
 
-export const commands: ReadonlyArray<(program: Command, ctx: () => CommandContext) => void> = [run];
+export const commands: ReadonlyArray<(program: Command, ctx: () => CommandContext) => void> = [run, inspect];
