@@ -77,7 +77,15 @@ export class TruthEventsBuilder {
   }
 
   /** Append a particle to the open event; returns its row index within the event. */
-  particle(pdg: number, status: number, mother: number, px: number, py: number, pz: number, e: number): number {
+  particle(
+    pdg: number,
+    status: number,
+    mother: number,
+    px: number,
+    py: number,
+    pz: number,
+    e: number,
+  ): number {
     if (this.n === this.cap) this.growParticles();
     const i = this.n++;
     this.pdg[i] = pdg;
