@@ -14,11 +14,9 @@ export interface GlobalOptions {
   debug: boolean;
 }
 
-/** Progress of a long task: call `tick` per finished unit, `done` at the end. */
-export interface Progress {
-  tick(n?: number, note?: string): void;
-  done(): void;
-}
+import type { Progress } from "../core/progress.ts";
+
+export type { Progress };
 
 export interface CommandContext extends GlobalOptions {
   /** A note on stderr (suppressed by --quiet). */

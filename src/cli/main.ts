@@ -3,9 +3,9 @@
  * subcommand, and maps errors to exit codes: 0 ok, 1 failure, 2 bad usage or bad input.
  * Bad input prints one line (no stack trace unless --debug).
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { FitError, isUsageError } from "../core/errors.ts";
+import { MUMUX_VERSION } from "../core/version.ts";
 import { commands } from "./commands/index.ts";
 import { type CommandContext, type GlobalOptions, makeContext } from "./context.ts";
 
@@ -13,20 +13,13 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
-
 /** Build the commander program (exported for tests). */
 export function buildProgram(): { program: Command; context: () => CommandContext } {
   const program = new Command();
   program
     .name("mumux")
     .description("Searches for new light bosons in e+e- -> mu+ mu- X at B factories")
-    .version(version(), "-V, --version")
+    .version(MUMUX_VERSION, "-V, --version")
     .option("--json", "print results as JSON on stdout", false)
     .option("-q, --quiet", "no progress or notes on stderr", false)
     .option("--debug", "show stack traces and extra diagnostics", false)

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../../core/errors.ts";
 import { M_MU } from "../../core/units.ts";
+import { MUMUX_VERSION } from "../../core/version.ts";
 import {
   emptySignalStats,
   generateSignal,
@@ -57,18 +58,6 @@ function numberOption(value: string, name: string, min: number): number {
   if (!Number.isFinite(n) || n < min)
     throw new ConfigError(`must be a number >= ${min}, got "${value}"`, name);
   return n;
-}
-
-function mumuxVersion(): string {
-  try {
-    return (
-      JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
-        version: string;
-      }
-    ).version;
-  } catch {
-    return "unknown";
-  }
 }
 
 /** The signal generator behind `mumux generate signal`. */
@@ -121,7 +110,7 @@ async function generateSignalFile(o: GenerateOptions, c: CommandContext): Promis
   }
   const cfg = gen.config;
   const summary = await writeTruthEventsParquet(o.out, chunks(), {
-    "mumux.version": mumuxVersion(),
+    "mumux.version": MUMUX_VERSION,
     "mumux.command": ["mumux", ...process.argv.slice(2)].join(" "),
     "mumux.seed": String(seed),
     "mumux.generator": "signal",
