@@ -4,7 +4,7 @@
  * and calls pipeline/bumphunt (scheduling, files) and stats/scan (statistics).
  */
 import { createHash } from "node:crypto";
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream } from "node:fs";
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { ConfigError, InputError } from "../../core/errors.ts";

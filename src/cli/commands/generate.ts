@@ -1,15 +1,3 @@
-/**
- * `mumux generate signal --model zprime|scalar --mass M --decay invisible|mumu --events N --seed S
- *  --out FILE.parquet [--no-isr] [--sqrts-min X] [--width G | --width-over-mass R] [--coupling g]
- *  [--energy-spread] [--frame lab|cm] [--weighted] [--chunk-size K]`:
- * signal events (src/generate/signal.ts) streamed chunk by chunk into a truth-event Parquet file
- * (src/io/truthEventsParquet.ts). Chunk k is drawn from stream(seed, k) with a fixed chunk size,
- * so the file does not depend on how the chunks are scheduled.
- *
- * Extension point: generators are looked up by the <process> argument in {@link GENERATORS};
- * background processes (issue 6) add entries there.
- */
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { ConfigError } from "../../core/errors.ts";
 import { M_MU } from "../../core/units.ts";

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { ConfigError } from "../../core/errors.ts";
 import { MUMUX_VERSION } from "../../core/version.ts";
 import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
-import { type DetectorCard, readCard } from "../../detector/card.ts";
+import { readCard } from "../../detector/card.ts";
 import { readParquetInfo } from "../../io/parquet.ts";
 import { simulateFile } from "../../pipeline/simulateFile.ts";
 import type { CommandContext } from "../context.ts";
