@@ -1,17 +1,12 @@
 import type { Command } from "commander";
 import { ConfigError } from "../../core/errors.ts";
-import { loadWorkspace } from "../../pipeline/workspaceFiles.ts";
-import { compileModel } from "../../stats/histfactory/compileModel.ts";
 import { hypotest } from "../../stats/infer/hypotest.ts";
 import { ModelFitter } from "../../stats/infer/modelFitter.ts";
-import { intOption, modifierSettingsFrom, numberOption } from "../../stats/infer/modelOptions.ts";
+import { intOption, numberOption } from "../../stats/infer/modelOptions.ts";
 import { parseTestStat } from "../../stats/infer/testStatistic.ts";
 import { toyHypotestParallel } from "../../stats/infer/toyHypotestParallel.ts";
 import type { CommandContext } from "../context.ts";
-
-function collect(v: string, prev: string[]): string[] {
-  return [...prev, v];
-}
+import { loadModel, withWorkspaceOptions } from "../workspaceModel.ts";
 
 interface ClsOpts {
   patch: string[];
@@ -28,25 +23,15 @@ interface ClsOpts {
 
 /** `mumux cls WS.json`: CLs at one POI value (pyhf `cls`), output keys as pyhf's. */
 export function register(program: Command, ctx: () => CommandContext): void {
-  program
-    .command("cls")
+  withWorkspaceOptions(program.command("cls"))
     .description("CLs of a pyhf workspace at one POI value, observed and expected (like `pyhf cls`)")
     .argument("<workspace>", "pyhf JSON workspace")
-    .option(
-      "--patch <file[:name]>",
-      "apply a JSON patch (or one patch of a patchset); repeatable",
-      collect,
-      [],
-    )
-    .option("--measurement <name>", "measurement to use (default: the first)")
     .option("--poi-value <mu>", "POI value to test", "1")
     .option("--test-stat <name>", "qtilde, q or q0 (also tmu, tmu_tilde)", "qtilde")
     .option("--calctype <type>", "asymptotics or toybased", "asymptotics")
     .option("--ntoys <n>", "toys per hypothesis (toybased)", "2000")
     .option("--seed <s>", "random seed (toybased)", "0")
     .option("--workers <n>", "worker threads for toys (toybased; results do not depend on it)", "1")
-    .option("--normsys-code <code>", "normsys interpolation: 1 or 4 (default 4)")
-    .option("--histosys-code <code>", "histosys interpolation: 0, 2 or 4p (default 4p)")
     .action(async (file: string, o: ClsOpts) => {
       const c = ctx();
       const stat = parseTestStat(o.testStat);
@@ -56,13 +41,7 @@ export function register(program: Command, ctx: () => CommandContext): void {
       const ntoys = intOption(o.ntoys, "--ntoys");
       const seed = intOption(o.seed, "--seed", 0);
       const workers = intOption(o.workers, "--workers");
-      const settings = modifierSettingsFrom(o.normsysCode, o.histosysCode);
-      const { workspace } = loadWorkspace(file, o.patch);
-      const model = compileModel(workspace, {
-        modifierSettings: settings,
-        file,
-        ...(o.measurement !== undefined ? { measurement: o.measurement } : {}),
-      });
+      const { model } = loadModel(file, o);
       const toys = o.calctype === "toybased";
       const bar = toys ? c.progress("toys", 2 * ntoys) : null;
       const r =

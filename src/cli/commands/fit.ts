@@ -1,43 +1,21 @@
 import type { Command } from "commander";
-import { loadWorkspace } from "../../pipeline/workspaceFiles.ts";
-import { compileModel } from "../../stats/histfactory/compileModel.ts";
 import { goodnessOfFit } from "../../stats/infer/goodnessOfFit.ts";
 import { ModelFitter } from "../../stats/infer/modelFitter.ts";
-import { modifierSettingsFrom } from "../../stats/infer/modelOptions.ts";
 import type { CommandContext } from "../context.ts";
-
-function collect(v: string, prev: string[]): string[] {
-  return [...prev, v];
-}
+import { loadModel, withWorkspaceOptions } from "../workspaceModel.ts";
 
 /** `mumux fit WS.json`: maximum-likelihood fit with HESSE uncertainties (like `pyhf fit --value`). */
 export function register(program: Command, ctx: () => CommandContext): void {
-  program
-    .command("fit")
+  withWorkspaceOptions(program.command("fit"))
     .description("maximum-likelihood fit of a pyhf workspace: best-fit values, uncertainties, twice_nll")
     .argument("<workspace>", "pyhf JSON workspace")
-    .option(
-      "--patch <file[:name]>",
-      "apply a JSON patch (or one patch of a patchset); repeatable",
-      collect,
-      [],
-    )
-    .option("--measurement <name>", "measurement to use (default: the first)")
-    .option("--normsys-code <code>", "normsys interpolation: 1 or 4 (default 4)")
-    .option("--histosys-code <code>", "histosys interpolation: 0, 2 or 4p (default 4p)")
     .action(
       (
         file: string,
         o: { patch: string[]; measurement?: string; normsysCode?: string; histosysCode?: string },
       ) => {
         const c = ctx();
-        const settings = modifierSettingsFrom(o.normsysCode, o.histosysCode);
-        const { workspace } = loadWorkspace(file, o.patch);
-        const model = compileModel(workspace, {
-          modifierSettings: settings,
-          file,
-          ...(o.measurement !== undefined ? { measurement: o.measurement } : {}),
-        });
+        const { model } = loadModel(file, o);
         const data = model.data();
         const r = new ModelFitter(model).fit(data, { hesse: true });
         const errors = r.errors ? [...r.errors] : model.parNames.map(() => Number.NaN);
