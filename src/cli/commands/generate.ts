@@ -14,6 +14,7 @@ import { beamFrame, belle2Beams } from "../../physics/beams.ts";
 import { modelKind, parseMass } from "../../physics/models/signalModel.ts";
 import type { TruthEvents } from "../../physics/truthEvents.ts";
 import type { CommandContext } from "../context.ts";
+import { BACKGROUND_GENERATORS } from "./generateBackground.ts";
 
 /** Options of `mumux generate` as commander hands them over (strings). */
 export interface GenerateOptions {
@@ -32,6 +33,10 @@ export interface GenerateOptions {
   frame: string;
   weighted: boolean;
   chunkSize: string;
+  /** Background processes: integrated luminosity [fb^-1] instead of --events. */
+  lumi?: string;
+  /** Background processes: apply the documented generator-level preselection. */
+  preselect?: boolean;
 }
 
 function intOption(value: string, name: string, min: number): number {
@@ -146,7 +151,7 @@ async function generateSignalFile(o: GenerateOptions, c: CommandContext): Promis
 /** Generators by process name (the <process> argument). */
 export const GENERATORS: Readonly<
   Record<string, (o: GenerateOptions, c: CommandContext) => Promise<Record<string, unknown>>>
-> = { signal: generateSignalFile };
+> = { signal: generateSignalFile, ...BACKGROUND_GENERATORS };
 
 /** `mumux generate`. */
 export function register(program: Command, ctx: () => CommandContext): void {
@@ -159,7 +164,9 @@ export function register(program: Command, ctx: () => CommandContext): void {
     .option("--model <name>", "signal model: zprime or scalar")
     .option("--mass <GeV>", "signal boson mass [GeV]")
     .option("--decay <mode>", "signal decay: invisible or mumu")
-    .requiredOption("--events <n>", "number of events")
+    .option("--events <n>", "number of events")
+    .option("--lumi <fb-1>", "background processes: integrated luminosity [fb^-1] instead of --events")
+    .option("--preselect", "background processes: documented generator-level preselection", false)
     .requiredOption("--seed <n>", "master random seed (non-negative integer)")
     .requiredOption("--out <file>", "output truth-event Parquet file")
     .option("--no-isr", "switch off initial-state radiation")
@@ -180,6 +187,10 @@ export function register(program: Command, ctx: () => CommandContext): void {
           "generate",
         );
       const s = await run(o, c);
+      if (typeof s.text === "string") {
+        const { text, ...rest } = s;
+        return c.result(rest, text);
+      }
       c.result(
         s,
         `${String(s.output)}: ${String(s.events)} events (${String(s.model)}, M = ${String(s.mass)} GeV, ${String(s.decay)}), ` +

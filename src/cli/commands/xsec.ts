@@ -14,6 +14,7 @@ import { M_MU } from "../../core/units.ts";
 import { bornCrossSection, type CrossSection, isrCrossSection } from "../../generate/mumuXCrossSection.ts";
 import { modelKind, parseMass } from "../../physics/models/signalModel.ts";
 import type { CommandContext } from "../context.ts";
+import { backgroundCrossSection } from "./generateBackground.ts";
 
 /** What a cross-section provider gets. */
 export interface XsecRequest {
@@ -46,19 +47,44 @@ function positive(text: string, where: string): number {
   return v;
 }
 
+/** Options of `mumux xsec` as commander hands them over. */
+interface XsecCliOptions {
+  model?: string;
+  mass?: string;
+  isr: boolean;
+  sqrtsMin: string;
+  sqrts: string;
+  /** A background process (issue 6) instead of a signal model. */
+  process?: string;
+  preselect?: boolean;
+}
+
 /** `mumux xsec`. */
 export function register(program: Command, ctx: () => CommandContext): void {
   program
     .command("xsec")
-    .description("signal cross section e+e- -> mu+ mu- X for coupling 1 (Born or with ISR)")
-    .requiredOption("--model <name>", "zprime (L_mu-L_tau vector) or scalar (muonphilic S)")
-    .requiredOption("--mass <GeV>", "boson mass [GeV]")
+    .description(
+      "signal cross section e+e- -> mu+ mu- X for coupling 1 (Born or ISR), or a background: --process NAME",
+    )
+    .option("--model <name>", "zprime (L_mu-L_tau vector) or scalar (muonphilic S)")
+    .option("--mass <GeV>", "boson mass [GeV]")
+    .option("--process <name>", "a background process instead of a signal model (mumu, tautau, eemumu, ...)")
+    .option("--preselect", "with --process: apply the documented generator-level preselection", false)
     .option("--isr", "include initial-state radiation (Kuraev-Fadin, leading log)", false)
     .option("--sqrts-min <GeV>", "with --isr: lowest sqrt(s') kept [GeV]", "2")
     .option("--sqrts <GeV>", "centre-of-mass energy [GeV]", "10.58")
-    .action((o: { model: string; mass: string; isr: boolean; sqrtsMin: string; sqrts: string }) => {
+    .action((o: XsecCliOptions) => {
       const c = ctx();
-      // a `--process NAME` branch goes here: look NAME up in the process table and return early
+      if (o.process !== undefined) {
+        const v = backgroundCrossSection(o.process, !!o.preselect);
+        const f = (x: unknown) => (x as number).toPrecision(6);
+        return c.result(
+          v,
+          `sigma(${o.process}${o.preselect ? ", preselected" : ""}) = ${f(v.sigma_fb)} +- ${f(v.sigma_err_fb)} fb`,
+        );
+      }
+      if (o.model === undefined) throw new ConfigError("is required (or give --process NAME)", "--model");
+      if (o.mass === undefined) throw new ConfigError("is required with --model", "--mass");
       modelKind(o.model, "--model");
       const provider = XSEC_PROVIDERS[o.model];
       if (!provider) throw new ConfigError(`unknown model "${o.model}"`, "--model");
