@@ -9,6 +9,15 @@ type BenchModule = { bench: () => Promise<BenchResult[]> };
 // One line per benchmark file.
 const suites: Array<[string, () => Promise<BenchModule>]> = [
   ["core", () => import("./core.bench.ts")],
+  ["mva", () => import("./mva.bench.ts")],
+  ["detector", () => import("./detector.bench.ts")],
+  ["physics", () => import("./physics.bench.ts")],
+  ["hist", () => import("./hist.bench.ts")],
+  ["bumphunt", () => import("./bumphunt.bench.ts")],
+  ["stats", () => import("./stats.bench.ts")],
+  ["generate", () => import("./generate.bench.ts")],
+  ["backgrounds", () => import("./backgrounds.bench.ts")],
+  ["report", () => import("./report.bench.ts")],
 ];
 
 const filter = process.argv[2];
@@ -18,6 +27,8 @@ for (const [name, load] of suites) {
   const mod = await load();
   for (const r of await mod.bench()) {
     const v = r.value >= 100 ? r.value.toFixed(0) : r.value.toPrecision(3);
-    console.log(`${name.padEnd(10)} ${r.name.padEnd(48)} ${v.padStart(10)} ${r.unit.padEnd(8)} (median of ${r.runs})${r.note ? `  ${r.note}` : ""}`);
+    console.log(
+      `${name.padEnd(10)} ${r.name.padEnd(48)} ${v.padStart(10)} ${r.unit.padEnd(8)} (median of ${r.runs})${r.note ? `  ${r.note}` : ""}`,
+    );
   }
 }
