@@ -18,6 +18,7 @@ const suites: Array<[string, () => Promise<BenchModule>]> = [
   ["generate", () => import("./generate.bench.ts")],
   ["backgrounds", () => import("./backgrounds.bench.ts")],
   ["report", () => import("./report.bench.ts")],
+  ["pipeline", () => import("./pipeline.bench.ts")],
 ];
 
 const filter = process.argv[2];

@@ -1,0 +1,154 @@
+/**
+ * One unit of work of the sample stages of analysis A: generate a chunk of events (signal at one
+ * mass, or a background with its generator-level preselection), simulate it with the Belle II fast
+ * simulation, compute the analysis variables, apply the cut-based selection (steps 1-7, plus the
+ * e mu and e e control regions) and keep only the columns of the selected events.
+ *
+ * Why generation, simulation and selection are fused per chunk: the truth and reco records of
+ * the ~10 M preselected background events would need several GB on disk and in memory, while the
+ * selected columns need a few tens of MB. Every chunk is a pure function of (sample, chunk index,
+ * seed): generation draws from stream(genSeed, chunk), the simulation from stream(simSeed, chunk),
+ * so results do not depend on the number of workers. Runs in a worker (sampleChunkWorker.mjs) or
+ * in-thread.
+ */
+
+import {
+  applySelection,
+  type SelectionConfig,
+  selectionCuts,
+  selectionSteps,
+} from "../../analyses/invisible/selection.ts";
+import { computeVariables } from "../../analyses/invisible/variables.ts";
+import { stream } from "../../core/random.ts";
+import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
+import { compileCard } from "../../detector/card.ts";
+import { simulate } from "../../detector/simulate.ts";
+import { PROCESSES } from "../../generate/processes/index.ts";
+import {
+  generateSignalChunk,
+  prepareSignal,
+  type SignalGenerator,
+  type SignalStats,
+} from "../../generate/signal.ts";
+import { beamFrame, belle2Beams } from "../../physics/beams.ts";
+import type { TruthEvents } from "../../physics/truthEvents.ts";
+
+/** Names of the kept columns, in storage order (all float64). */
+export const SELECTED_COLUMNS = [
+  "m2Recoil",
+  "thetaRecoil",
+  "thetaRecoilCm",
+  "ptRecoilCm",
+  "ptThrust",
+  "ptHiLo",
+  "pLongHiLo",
+  "weight",
+] as const;
+
+/** Column name. */
+export type SelectedColumn = (typeof SELECTED_COLUMNS)[number];
+
+/** Columns of the selected events of a chunk or sample. */
+export type SelectedColumns = Record<SelectedColumn, Float64Array>;
+
+/** Input of one chunk. */
+export interface SampleChunkTask {
+  /** "signal" (with `mass`) or a background process name. */
+  process: string;
+  /** Z' mass for the signal [GeV]. */
+  mass?: number;
+  /** Events to generate in this chunk. */
+  nEvents: number;
+  chunk: number;
+  genSeed: number;
+  simSeed: number;
+  /** Cut values (selection.ts SelectionConfig overrides). */
+  selection: Partial<SelectionConfig>;
+}
+
+/** Output of one chunk. */
+export interface SampleChunkResult {
+  chunk: number;
+  nEvents: number;
+  /** Sum of generated event weights (the normalisation of the sample). */
+  sumWeightsGenerated: number;
+  /** Signal generation statistics (for its cross section), absent for backgrounds. */
+  signalStats?: SignalStats;
+  /** Signal grid majorant integral [fb] at g' = 1: sigma = majorant * sum(ratio) / trials. */
+  signalMajorant?: number;
+  /** Cut flow of the signal region: raw and weighted counts, index 0 = all. */
+  steps: string[];
+  raw: number[];
+  weighted: number[];
+  /** Weighted events in the e mu and e e control regions (all cuts of steps 1-7). */
+  control: { emu: number; ee: number };
+  /** Selected events (steps 1-7). */
+  columns: SelectedColumns;
+}
+
+// per-thread caches: compiled card, beam frame, signal generators by mass (building a grid
+// majorant costs ~0.2 s, so a worker builds it once per mass)
+let cardCache: ReturnType<typeof compileCard> | undefined;
+let frameCache: ReturnType<typeof beamFrame> | undefined;
+const signalCache = new Map<number, SignalGenerator>();
+
+/**
+ * Run one chunk (module doc). Pure in its inputs.
+ *
+ * @example runSampleChunk({ process: "mumu", nEvents: 1000, chunk: 0, genSeed: 1, simSeed: 2, selection: {} })
+ */
+export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
+  cardCache ??= compileCard(belle2DefaultCard());
+  frameCache ??= beamFrame(belle2Beams());
+  let truth: TruthEvents;
+  let signalStats: SignalStats | undefined;
+  let signalMajorant: number | undefined;
+  if (t.process === "signal") {
+    const mass = t.mass!;
+    let gen = signalCache.get(mass);
+    if (!gen) {
+      gen = prepareSignal({ spin: "vector", mass, decay: "invisible" });
+      signalCache.set(mass, gen);
+    }
+    const c = generateSignalChunk(gen, t.genSeed, t.chunk, t.nEvents);
+    truth = c.events;
+    signalStats = c.stats;
+    signalMajorant = gen.grid.majorantIntegral;
+  } else {
+    const p = PROCESSES[t.process]!;
+    truth = p.generate(t.nEvents, stream(t.genSeed, t.chunk), { preselect: true });
+  }
+  let sumW = 0;
+  for (let i = 0; i < truth.nEvents; i++) sumW += truth.weight[i]!;
+  const reco = simulate(truth, cardCache, t.simSeed, t.chunk);
+  const v = computeVariables(reco, frameCache);
+  const cuts = selectionCuts(t.selection);
+  const sel = applySelection(v, selectionSteps(cuts, "signal"));
+  const emu = applySelection(v, selectionSteps(cuts, "emu"));
+  const ee = applySelection(v, selectionSteps(cuts, "ee"));
+  let n = 0;
+  for (let i = 0; i < v.nEvents; i++) if (sel.mask[i]) n++;
+  const columns = Object.fromEntries(
+    SELECTED_COLUMNS.map((c) => [c, new Float64Array(n)]),
+  ) as SelectedColumns;
+  let k = 0;
+  for (let i = 0; i < v.nEvents; i++) {
+    if (!sel.mask[i]) continue;
+    for (const c of SELECTED_COLUMNS) columns[c][k] = v[c][i]!;
+    k++;
+  }
+  return {
+    chunk: t.chunk,
+    nEvents: truth.nEvents,
+    sumWeightsGenerated: sumW,
+    ...(signalStats ? { signalStats } : {}),
+    ...(signalMajorant !== undefined ? { signalMajorant } : {}),
+    steps: sel.steps,
+    raw: sel.raw,
+    weighted: sel.weighted,
+    control: { emu: emu.weighted[emu.weighted.length - 1]!, ee: ee.weighted[ee.weighted.length - 1]! },
+    columns,
+  };
+}
+
+export default runSampleChunk;

@@ -1,0 +1,122 @@
+/**
+ * End-to-end smoke test of `mumux run` (issue 8) on a configuration much smaller than --fast
+ * (8 signal masses of 2000 events, backgrounds at 0.2-0.4% of 79.7 fb^-1, 10 mass points, short
+ * training), so that it runs in well under a minute: the whole chain into a temporary directory,
+ * the outputs' columns and keys, a skipped rerun and a resumed interrupted scan that both give a
+ * byte-identical limits.csv, and the one-line exit 2 for a bad configuration key. The physics
+ * numbers of such a small run are not checked (they are the full run's job, see README).
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { LIMITS_COLUMNS, runInvisible } from "../src/pipeline/invisible/runInvisible.ts";
+import { resolveRunConfig } from "../src/pipeline/runConfig.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "mumux-run-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const SMALL = {
+  chunkSize: 5000,
+  signal: { masses: [0.1, 1, 2, 3, 4, 5, 6.5, 8], eventsPerMass: 2000 },
+  backgrounds: { mumu: { lumiFactor: 0.004 }, tautau: { lumiFactor: 0.002 }, eemumu: { lumiFactor: 0.004 } },
+  xsecTrials: 20000,
+  punzi: { bceEpochs: 10, punziEpochs: 10, maxTrainPerSample: 5000 },
+  scan: { massStep: 40 },
+  interpretation: { xsecGridPoints: 6 },
+};
+const configFile = join(dir, "small.json");
+writeFileSync(configFile, JSON.stringify(SMALL));
+const out = join(dir, "out");
+const inv = join(out, "invisible");
+
+test("mumux run (small config): whole chain, outputs, skipped rerun and resumed scan with identical limits.csv", async () => {
+  const cfg = resolveRunConfig({ file: configFile });
+  const s = await runInvisible(cfg, { out, workers: 2 });
+  const csv = readFileSync(join(inv, "limits.csv"), "utf8");
+  const lines = csv.trim().split("\n");
+  assert.equal(lines[0], LIMITS_COLUMNS.join(","));
+  assert.equal(
+    lines[0],
+    "mass_GeV,sigma_ul_obs_fb,sigma_ul_exp_m2,sigma_ul_exp_m1,sigma_ul_exp_med,sigma_ul_exp_p1,sigma_ul_exp_p2,z_local,g_ul_vanilla,g_ul_fully_invisible",
+  );
+  assert.ok(lines.length - 1 >= 5, `${lines.length - 1} mass points`);
+  for (const l of lines.slice(1)) {
+    const v = l.split(",").map(Number);
+    assert.equal(v.length, 10);
+    for (const x of v) assert.ok(Number.isFinite(x), `non-finite value in "${l}"`);
+    // expected band ordered -2 <= -1 <= median <= +1 <= +2, limits positive
+    assert.ok(v[1]! > 0 && v[2]! > 0);
+    for (let k = 2; k < 6; k++) assert.ok(v[k]! <= v[k + 1]! * (1 + 1e-9), `band order in "${l}"`);
+  }
+  const summary = JSON.parse(readFileSync(join(inv, "summary.json"), "utf8"));
+  for (const k of [
+    "luminosity_fb",
+    "n_mass_points",
+    "signal_efficiency_median",
+    "min_sigma_ul_obs_fb",
+    "min_sigma_ul_exp_fb",
+    "max_z_local",
+    "max_z_local_mass",
+    "z_global",
+    "gm2_excluded_GeV",
+    "background_fractions",
+    "cutflow",
+  ])
+    assert.ok(k in summary, `summary.json lacks ${k}`);
+  assert.equal(summary.n_mass_points, lines.length - 1);
+  assert.equal(summary.luminosity_fb, 79.7);
+  assert.ok(Array.isArray(summary.gm2_excluded_GeV));
+  assert.deepEqual(Object.keys(summary.background_fractions).sort(), ["eemumu", "mumu", "tautau"]);
+  assert.ok(summary.cutflow.mumu.weighted.length === summary.cutflow.mumu.steps.length);
+  assert.equal(s.n_mass_points, summary.n_mass_points);
+  for (const p of ["m2recoil_stack", "theta_m2_mumu", "sigma_limits", "gprime_fully_invisible", "punzi_roc"])
+    for (const ext of ["svg", "png"]) assert.ok(existsSync(join(inv, "plots", `${p}.${ext}`)), `${p}.${ext}`);
+  assert.ok(existsSync(join(inv, "report.html")));
+  assert.ok(existsSync(join(inv, "workspaces", "window-0000.json")));
+
+  // rerun: every stage is complete and skipped, nothing is rewritten, same limits.csv
+  const chunk = join(inv, "samples", "mumu", "chunk-000000.bin");
+  const t0 = statSync(chunk).mtimeMs;
+  const notes: string[] = [];
+  await runInvisible(cfg, { out, workers: 2, skipPlots: true, note: (m) => notes.push(m) });
+  for (const st of ["samples", "punzinet", "workspaces", "fits"])
+    assert.ok(notes.includes(`${st}: complete, skipped`), `${st} not skipped: ${notes.join("; ")}`);
+  assert.equal(statSync(chunk).mtimeMs, t0);
+  assert.equal(readFileSync(join(inv, "limits.csv"), "utf8"), csv);
+
+  // interrupted scan: drop the completion mark and one point; only that point is refitted
+  const mf = join(inv, "fits", "manifest.json");
+  const m = JSON.parse(readFileSync(mf, "utf8"));
+  delete m.digest;
+  writeFileSync(mf, JSON.stringify(m));
+  rmSync(join(inv, "fits", "result.json"));
+  rmSync(join(inv, "fits", "point-0003.json"));
+  const kept = statSync(join(inv, "fits", "point-0002.json")).mtimeMs;
+  await runInvisible(cfg, { out, workers: 1, skipPlots: true });
+  assert.ok(existsSync(join(inv, "fits", "point-0003.json")));
+  assert.equal(statSync(join(inv, "fits", "point-0002.json")).mtimeMs, kept);
+  assert.equal(
+    readFileSync(join(inv, "limits.csv"), "utf8"),
+    csv,
+    "limits.csv changed after resume (or worker count)",
+  );
+});
+
+test("mumux run --config with an unknown key exits 2 with one line naming the key", () => {
+  const bad = join(dir, "bad.json");
+  writeFileSync(bad, JSON.stringify({ scan: { massStepp: 3 } }));
+  const bin = fileURLToPath(new URL("../bin/mumux.js", import.meta.url));
+  const r = spawnSync(process.execPath, [bin, "run", "--config", bad, "--out", join(dir, "bad-out")], {
+    encoding: "utf8",
+  });
+  assert.equal(r.status, 2, r.stderr);
+  const errLines = r.stderr.trim().split("\n");
+  assert.equal(errLines.length, 1, r.stderr);
+  assert.match(errLines[0]!, /scan\.massStepp/);
+  assert.match(errLines[0]!, /unknown key/);
+  assert.ok(!existsSync(join(dir, "bad-out")), "nothing is written for a bad configuration");
+});
