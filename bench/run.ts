@@ -19,6 +19,7 @@ const suites: Array<[string, () => Promise<BenchModule>]> = [
   ["backgrounds", () => import("./backgrounds.bench.ts")],
   ["report", () => import("./report.bench.ts")],
   ["pipeline", () => import("./pipeline.bench.ts")],
+  ["globaltoys", () => import("./globalToys.bench.ts")],
 ];
 
 const filter = process.argv[2];

@@ -25,7 +25,7 @@ const SMALL = {
   backgrounds: { mumu: { lumiFactor: 0.004 }, tautau: { lumiFactor: 0.002 }, eemumu: { lumiFactor: 0.004 } },
   xsecTrials: 20000,
   punzi: { bceEpochs: 10, punziEpochs: 10, maxTrainPerSample: 5000 },
-  scan: { massStep: 40 },
+  scan: { massStep: 40, globalToys: 20 },
   interpretation: { xsecGridPoints: 6 },
 };
 const configFile = join(dir, "small.json");
@@ -73,6 +73,12 @@ test("mumux run (small config): whole chain, outputs, skipped rerun and resumed 
   assert.deepEqual(Object.keys(summary.background_fractions).sort(), ["eemumu", "mumu", "tautau"]);
   assert.ok(summary.cutflow.mumu.weighted.length === summary.cutflow.mumu.steps.length);
   assert.equal(s.n_mass_points, summary.n_mass_points);
+  // toy-based global significance (20 background-only scans), Gross-Vitells kept for comparison
+  assert.equal(summary.global_significance.method, "background-only toy scans");
+  assert.equal(summary.global_significance.toys, 20);
+  assert.equal(summary.z_global, summary.global_significance.z);
+  assert.ok(summary.global_significance.p >= 0 && summary.global_significance.p <= 1);
+  assert.ok("gross_vitells" in summary.global_significance);
   for (const p of ["m2recoil_stack", "theta_m2_mumu", "sigma_limits", "gprime_fully_invisible", "punzi_roc"])
     for (const ext of ["svg", "png"]) assert.ok(existsSync(join(inv, "plots", `${p}.${ext}`)), `${p}.${ext}`);
   assert.ok(existsSync(join(inv, "report.html")));
@@ -83,7 +89,7 @@ test("mumux run (small config): whole chain, outputs, skipped rerun and resumed 
   const t0 = statSync(chunk).mtimeMs;
   const notes: string[] = [];
   await runInvisible(cfg, { out, workers: 2, skipPlots: true, note: (m) => notes.push(m) });
-  for (const st of ["samples", "punzinet", "workspaces", "fits"])
+  for (const st of ["samples", "punzinet", "workspaces", "fits", "global toys"])
     assert.ok(notes.includes(`${st}: complete, skipped`), `${st} not skipped: ${notes.join("; ")}`);
   assert.equal(statSync(chunk).mtimeMs, t0);
   assert.equal(readFileSync(join(inv, "limits.csv"), "utf8"), csv);

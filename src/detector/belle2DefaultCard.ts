@@ -3,8 +3,8 @@
  *
  * Sources (../shared/spec/physics.md section 7): acceptances from basf2
  * AcceptanceVariables.cc and ecl utilityFunctions.h (CDC 17-150 deg; ECL forward 12.4-31.4,
- * barrel 32.2-128.7, backward 130.7-155.1 deg with the 89-91 deg photon-veto hole of the
- * invisible-Z' paper; KLM regions), momentum resolution sigma(pT)/pT = 0.1% pT (+) 0.3% (four-muon
+ * barrel 32.2-128.7, backward 130.7-155.1 deg; KLM regions), the 1.5 mm-wide gap in the barrel ECL at
+ * theta = 90 deg (invisible-Z' paper: the reason for its 89-91 deg recoil veto; {@link BARREL_GAP_HALF_DEG}), momentum resolution sigma(pT)/pT = 0.1% pT (+) 0.3% (four-muon
  * paper), track quality and photon threshold (papers), ECL energy resolution (Belle-type CsI(Tl)
  * parametrisation, recalled, not verified), muon ID 93-99% and pion fake 3-20% (papers, binned as
  * suggested in physics.md 7.2), triggers of section 7.3.
@@ -16,6 +16,16 @@ import type { DetectorCard } from "./card.ts";
 
 // theta bins of the identification tables follow the KLM regions inside the CDC acceptance:
 // forward endcap, forward overlap, barrel, backward overlap, backward endcap [deg]
+/**
+ * Half-width [deg] of the dead band of the barrel ECL at theta = 90 deg: the paper's "1.5 mm-wide
+ * gap in the ECL instrumentation" seen from the interaction point at the barrel's inner radius
+ * of 1.25 m, atan(0.75 mm / 1250 mm) = 0.0344 deg. The analysis vetoes recoil directions in
+ * 89-91 deg, wider than the hole, because the recoil direction is measured with ~1 deg resolution
+ * at p_recoil ~ 1 GeV; photons that fall into the hole but whose recoil is mis-measured by more than
+ * 1 deg are the single-photon mu mu (gamma) background that survives the selection.
+ */
+export const BARREL_GAP_HALF_DEG = (Math.atan(0.75 / 1250) * 180) / Math.PI;
+
 const PID_THETA = [17, 37, 47, 122, 130, 150];
 // momentum bins [GeV]: below KLM penetration, turn-on, plateau; the last bin is open-ended
 const PID_P = [0, 0.5, 0.7, 1.0, 1.5, 1000];
@@ -49,7 +59,13 @@ export function belle2DefaultCard(): DetectorCard {
         { name: "barrel", thetaMin: 32.2, thetaMax: 128.7, efficiency: 1 },
         { name: "backward", thetaMin: 130.7, thetaMax: 155.1, efficiency: 1 },
       ],
-      gaps: [{ name: "barrel-photon-veto-hole", thetaMin: 89, thetaMax: 91 }],
+      gaps: [
+        {
+          name: "barrel-gap-90deg",
+          thetaMin: 90 - BARREL_GAP_HALF_DEG,
+          thetaMax: 90 + BARREL_GAP_HALF_DEG,
+        },
+      ],
       photonThreshold: 0.1,
       energyResolution: { noise: 0.00066, stochastic: 0.0081, constant: 0.0134 },
       angularResolution: { constant: 0.15, slope: 0.2 }, // assumed [deg, deg sqrt(GeV)]
@@ -59,6 +75,10 @@ export function belle2DefaultCard(): DetectorCard {
       pionShowerFraction: 0.3, // assumed
       beamBackground: { meanPhotons: 1.0, meanEnergy: 0.03 }, // assumed: ~4% of events get one > 0.1 GeV
       conversions: { enabled: false, probability: 0.03 }, // assumed material budget ~ 4% X0
+      // a photon whose shower contains the crystal a track enters joins the track's cluster:
+      // radius ~ one crystal (front face ~5.5 cm at r = 1.25 m: 2.5 deg; assumed); ECL inner
+      // surfaces: barrel r = 1.25 m, forward endcap z = +1.96 m, backward z = -1.02 m; 1.5 T
+      trackMatch: { radius: 2.5, barrelRadius: 1.25, forwardZ: 1.96, backwardZ: -1.02, field: 1.5 },
     },
     klm: {
       regions: [

@@ -21,7 +21,9 @@ test("the built-in Belle II card validates and compiles to radians", () => {
   const card = parseCard(JSON.parse(JSON.stringify(belle2DefaultCard())));
   const c = compileCard(card);
   assert.equal(c.tracking.thetaMin, deg(17));
-  assert.equal(c.ecl.gaps[0]!.min, deg(89));
+  // the 1.5 mm gap at 90 deg seen from the IP at r = 1.25 m: 0.0688 deg wide (hand: 1.5/1250 rad)
+  assert.ok(Math.abs(c.ecl.gaps[0]!.max - c.ecl.gaps[0]!.min - 1.5 / 1250) < 1e-9);
+  assert.ok(Math.abs((c.ecl.gaps[0]!.max + c.ecl.gaps[0]!.min) / 2 - Math.PI / 2) < 1e-12);
   assert.equal(c.ecl.barrel.min, deg(32.2));
   assert.equal(c.klm.barrel.max, deg(122));
   assert.equal(c.trigger.twoTrack.deltaPhiMin, deg(90));

@@ -76,6 +76,27 @@ const CardSchema = z.strictObject({
     beamBackground: z.strictObject({ meanPhotons: nonneg, meanEnergy: nonneg }),
     /** Photon conversions in the material before the ECL: the photon is lost with this probability. */
     conversions: z.strictObject({ enabled: z.boolean(), probability: prob }),
+    /**
+     * Bands where a further fraction of photons is lost (a data/simulation correction of the
+     * photon-veto efficiency, e.g. the backward barrel of the invisible-Z' paper) [deg]. Optional.
+     */
+    photonLoss: z
+      .array(z.strictObject({ name: z.string().min(1), thetaMin: angle, thetaMax: angle, probability: prob }))
+      .optional(),
+    /**
+     * Track-cluster matching: a photon within `radius` [deg] of a track's ECL entry point is merged
+     * into the track's cluster. Geometry of the entry point: barrel inner radius, endcap planes
+     * [m] and the solenoid field [T]. Absent = no merging.
+     */
+    trackMatch: z
+      .strictObject({
+        radius: nonneg,
+        barrelRadius: z.number().positive(),
+        forwardZ: z.number().positive(),
+        backwardZ: z.number().negative(),
+        field: z.number().positive(),
+      })
+      .optional(),
   }),
   klm: z.strictObject({
     /** KLM regions [deg], must not overlap. */
@@ -165,6 +186,10 @@ export interface CompiledCard {
     bkgMean: number;
     bkgEnergy: number;
     conversion: number;
+    /** Extra photon-loss bands (radians) with their loss probability. */
+    photonLoss: readonly (Band & { probability: number })[];
+    /** Track-cluster matching (radius in rad; 0 = off; lengths in m, field in T). */
+    trackMatch: { radius: number; barrelRadius: number; forwardZ: number; backwardZ: number; field: number };
   };
   readonly klm: { regions: readonly Band[]; barrel: Band; barrelPtMin: number };
   readonly pid: {
@@ -229,6 +254,9 @@ const ValidatedCard = CardSchema.superRefine((c, ctx) => {
   checkNoOverlap(ctx, "ecl.regions", c.ecl.regions);
   c.ecl.gaps.forEach((g, i) => {
     checkBand(ctx, ["ecl", "gaps", i], g.thetaMin, g.thetaMax);
+  });
+  (c.ecl.photonLoss ?? []).forEach((g, i) => {
+    checkBand(ctx, ["ecl", "photonLoss", i], g.thetaMin, g.thetaMax);
   });
   checkNoOverlap(ctx, "klm.regions", c.klm.regions);
   for (const [hyp, tables] of Object.entries(c.pid))
@@ -371,6 +399,10 @@ export function compileCard(card: DetectorCard): CompiledCard {
       bkgMean: ecl.beamBackground.meanPhotons,
       bkgEnergy: ecl.beamBackground.meanEnergy,
       conversion: ecl.conversions.enabled ? ecl.conversions.probability : 0,
+      photonLoss: (ecl.photonLoss ?? []).map((g) => ({ ...band(g), probability: g.probability })),
+      trackMatch: ecl.trackMatch
+        ? { ...ecl.trackMatch, radius: deg(ecl.trackMatch.radius) }
+        : { radius: 0, barrelRadius: 1.25, forwardZ: 1.96, backwardZ: -1.02, field: 1.5 },
     },
     klm: {
       regions: card.klm.regions.map(band),

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { ConfigError } from "../core/errors.ts";
 import { stream } from "../core/random.ts";
 import { deg, M_MU, M_PI } from "../core/units.ts";
 import { type TruthEvents, TruthEventsBuilder } from "../physics/truthEvents.ts";
-import { belle2DefaultCard } from "./belle2DefaultCard.ts";
-import { compileCard, type DetectorCard, tableValue } from "./card.ts";
+import { BARREL_GAP_HALF_DEG, belle2DefaultCard } from "./belle2DefaultCard.ts";
+import { compileCard, type DetectorCard, parseCard, tableValue } from "./card.ts";
 import { simulate } from "./simulate.ts";
 import { ptRelativeSigma } from "./trackResolution.ts";
 
@@ -93,9 +94,10 @@ test("tracking acceptance edges are exact: 17 and 150 deg (1e-9 rad either side)
 });
 
 test("ECL acceptance edges are exact and a photon inside a gap is never reconstructed", () => {
+  const H = BARREL_GAP_HALF_DEG;
   const card = compileCard(idealCard());
   const eps = 1e-9;
-  // inside gaps: 31.4-32.2, 128.7-130.7, 89-91 deg (edges included), outside 12.4-155.1
+  // inside gaps: 31.4-32.2, 128.7-130.7, 90 +- H deg (the 1.5 mm barrel gap; edges included), outside 12.4-155.1
   const rng = stream(3, 0);
   const inside: number[] = [];
   for (let i = 0; i < 30000; i++) {
@@ -103,7 +105,7 @@ test("ECL acceptance edges are exact and a photon inside a gap is never reconstr
     const u = rng.uniform();
     if (g === 0) inside.push(deg(31.4 + 0.8 * u));
     else if (g === 1) inside.push(deg(128.7 + 2 * u));
-    else if (g === 2) inside.push(deg(89 + 2 * u));
+    else if (g === 2) inside.push(deg(90 - H + 2 * H * u));
     else if (g === 3) inside.push(deg(12.4 * u) - eps);
     else inside.push(deg(155.1 + 24.9 * u) + eps);
   }
@@ -111,8 +113,8 @@ test("ECL acceptance edges are exact and a photon inside a gap is never reconstr
   inside.push(
     deg(31.4) + eps,
     deg(32.2) - eps,
-    deg(89) + eps,
-    deg(91) - eps,
+    deg(90 - H) + eps,
+    deg(90 + H) - eps,
     deg(128.7) + eps,
     deg(130.7) - eps,
   );
@@ -120,7 +122,7 @@ test("ECL acceptance edges are exact and a photon inside a gap is never reconstr
   const gapReco = simulate(singles(22, 0, es, inside, 2), card, 5, 0);
   assert.equal(gapReco.photonE.length, 0, "no photon reconstructed in gaps or outside the ECL");
   // just inside the region edges every photon above threshold is found
-  const edges = [12.4, 31.4, 32.2, 88.999, 91.001, 128.7, 130.7, 155.1].map((d, i) =>
+  const edges = [12.4, 31.4, 32.2, 90 - H - 0.001, 90 + H + 0.001, 128.7, 130.7, 155.1].map((d, i) =>
     i % 2 === 0 ? deg(d) + eps : deg(d) - eps,
   );
   const edgeReco = simulate(
@@ -209,15 +211,17 @@ test("tables give zero outside their range and the open-ended last momentum bin 
   assert.equal(tableValue(card.pid.muMu, deg(80), 0.8), 0.93);
 });
 
-test("beam background: empty events get photons at lambda exp(-E_thr/<E>) x ECL coverage = 0.0344/event (+-4%)", () => {
+test("beam background: empty events get photons at lambda exp(-E_thr/<E>) x ECL coverage (+-4%)", () => {
+  const H = BARREL_GAP_HALF_DEG;
   const card = compileCard(belle2DefaultCard()); // 1 photon/event, <E> = 30 MeV, threshold 100 MeV
   const n = 400_000; // ~13700 photons: 0.85% statistical error
   const b = new TruthEventsBuilder(n, 0);
   for (let i = 0; i < n; i++) b.endEvent(1);
   const reco = simulate(b.build(), card, 2, 0);
-  // photons are spread uniformly in cos(theta) over 12.4-155.1 deg; the three gaps take 3.7% of it
+  // photons are spread uniformly in cos(theta) over 12.4-155.1 deg; the three gaps take 1.9% of it
   const c = (d: number) => Math.cos(deg(d));
-  const coverage = 1 - (c(31.4) - c(32.2) + (c(128.7) - c(130.7)) + (c(89) - c(91))) / (c(12.4) - c(155.1));
+  const coverage =
+    1 - (c(31.4) - c(32.2) + (c(128.7) - c(130.7)) + (c(90 - H) - c(90 + H))) / (c(12.4) - c(155.1));
   const expected = Math.exp(-0.1 / 0.03) * coverage; // energy smearing raises it by ~0.4%
   const rate = reco.photonE.length / n;
   assert.ok(Math.abs(rate / expected - 1) < 0.04, `rate ${rate}, expected ${expected}`);
@@ -265,4 +269,62 @@ test("photon conversions (when enabled) remove that fraction of photons; electro
   const mean = s / e.charge.length;
   assert.ok(Math.abs(mean - 0.97) < 0.003, `E/p ${mean}`);
   assert.equal(e.charge[0], -1, "an electron (pdg 11) is negative");
+});
+
+test("track-cluster matching: a photon at a muon's ECL entry point joins its cluster, one 10 deg away stays a photon", () => {
+  const card = compileCard(idealCard());
+  // mu- (pdg 13, q = -1) at theta = 80 deg, phi = 0, pT = 2 GeV: enters the barrel (r = 1.25 m)
+  // at phi = -q asin(0.29979 * 1.5 * 1.25 / 4) = +0.14095 rad (hand calculation)
+  const pt = 2;
+  const phiHit = Math.asin((0.29979 * 1.5 * 1.25) / (2 * pt));
+  const b = new TruthEventsBuilder(3, 3);
+  const th = deg(80); // away from the 90 deg gap
+  const pz = pt / Math.tan(th);
+  const muon = () => b.particle(13, 1, -1, pt, 0, pz, Math.hypot(pt, pz, M_MU));
+  const gamma = (e: number, phi: number) =>
+    b.particle(
+      22,
+      1,
+      -1,
+      e * Math.sin(th) * Math.cos(phi),
+      e * Math.sin(th) * Math.sin(phi),
+      e * Math.cos(th),
+      e,
+    );
+  muon();
+  gamma(1, phiHit + deg(1)); // 1 deg in phi (0.98 deg in angle) from the entry point: merged (radius 2.5 deg)
+  b.endEvent(1);
+  muon();
+  gamma(1, phiHit + deg(10)); // 9.8 deg away: a photon
+  b.endEvent(1);
+  muon();
+  gamma(1, -phiHit); // on the unbent side, 15.9 deg from the entry point: a photon
+  b.endEvent(1);
+  const reco = simulate(b.build(), card, 4, 0);
+  assert.deepEqual([...reco.trackOffsets], [0, 1, 2, 3]);
+  assert.deepEqual([...reco.photonOffsets], [0, 0, 1, 2]);
+  // merged energy = MIP (0.2 +- 0.03) + the photon's 1 GeV
+  assert.ok(Math.abs(reco.eclEnergy[0]! - 1.2) < 0.15, `merged cluster ${reco.eclEnergy[0]}`);
+  assert.ok(reco.eclEnergy[1]! < 0.4, `unmerged track cluster ${reco.eclEnergy[1]}`);
+  // without the matching every photon is seen
+  const off = idealCard();
+  delete off.ecl.trackMatch;
+  const none = simulate(b.build(), compileCard(off), 4, 0);
+  assert.deepEqual([...none.photonOffsets], [0, 1, 2, 3]);
+});
+
+test("photon-loss bands remove that fraction of photons inside them (binomial, 4 sigma) and none outside", () => {
+  const c = idealCard();
+  c.ecl.photonLoss = [{ name: "backward-barrel", thetaMin: 95, thetaMax: 125, probability: 0.3 }];
+  const card = compileCard(c);
+  const rng = stream(8, 0);
+  const n = 20000;
+  const inside = Array.from({ length: n }, () => deg(95 + 30 * rng.uniform()));
+  const outside = Array.from({ length: n }, () => deg(40 + 40 * rng.uniform()));
+  const es = inside.map(() => 1 + rng.uniform());
+  const kept = simulate(singles(22, 0, es, inside, 3), card, 6, 0).photonE.length / n;
+  assert.ok(Math.abs(kept - 0.7) < 4 * Math.sqrt((0.7 * 0.3) / n), `kept ${kept}`);
+  assert.equal(simulate(singles(22, 0, es, outside, 4), card, 6, 0).photonE.length, n);
+  c.ecl.photonLoss = [{ name: "bad", thetaMin: 125, thetaMax: 95, probability: 0.3 }];
+  assert.throws(() => parseCard(JSON.parse(JSON.stringify(c)), "card.json"), ConfigError);
 });

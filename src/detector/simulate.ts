@@ -12,7 +12,8 @@
  *   that is not tracked but deposits energy leaves an unmatched cluster, i.e. a "photon";
  * - photons: reconstructed inside the ECL regions outside the gaps with the region's efficiency,
  *   unless converted in the material (optional), with smeared energy and angles, kept above the
- *   photon threshold;
+ *   photon threshold; a photon within the track-cluster matching radius of a track's ECL entry
+ *   point (helix in the solenoid field) is merged into that track's cluster instead;
  * - neutrinos, Z', dark-sector and other neutral particles are invisible.
  * Beam-background photons (Poisson number, exponential energies, uniform in cos theta over the
  * ECL) go through the same acceptance and threshold. Then the trigger lines are emulated.
@@ -139,7 +140,9 @@ function simulateEvent(
   const ecl = c.ecl;
   const pid = c.pid;
   const sm = c.trigger.singleMuon;
+  const tm = ecl.trackMatch;
   let nTrk = 0;
+  let nHit = 0;
   for (let k = a0; k < a1; k++) {
     if (truth.status[k] !== STATUS_FINAL) continue;
     const pdg = truth.pdg[k]!;
@@ -151,11 +154,8 @@ function simulateEvent(
     const pt = Math.sqrt(px * px + py * py);
     const p = Math.sqrt(pt * pt + pz * pz);
     if (p === 0) continue;
+    if (sp === SP_GAMMA) continue; // second pass, once every track's ECL entry point is known
     const theta = Math.atan2(pt, pz);
-    if (sp === SP_GAMMA) {
-      photon(c, rng, b, truth.e[k]!, theta, Math.atan2(py, px), k - a0);
-      continue;
-    }
     // ECL deposit of a charged particle that reaches the calorimeter
     let edep = 0;
     const region = eclRegionIndex(ecl, theta);
@@ -204,7 +204,7 @@ function simulateEvent(
     const klmEff = sp === SP_MU ? sm.muonEfficiency : sp === SP_PI ? sm.pionEfficiency : 0;
     klm[nTrk] = klmEff > 0 && pt >= c.klm.barrelPtMin && rng.uniform() < klmEff ? 1 : 0;
     const q = chargeOf(pdg, sp);
-    b.track(
+    const row = b.track(
       q,
       ptR * (cosPhi * cP - sinPhi * sP),
       ptR * (sinPhi * cP + cosPhi * sP),
@@ -216,7 +216,48 @@ function simulateEvent(
       edep,
       k - a0,
     );
+    if (tm.radius > 0 && edep > 0) {
+      // where the helix enters the ECL (true direction; a positive track turns clockwise seen
+      // from +z in the field along +z: phi(r) = phi0 - q asin(0.3 B r / (2 pT)), r in m, B in T)
+      const x = (0.29979 * tm.field * eclEntryRadius(tm, theta)) / (2 * pt);
+      if (x < 1) {
+        hitTheta[nHit] = theta;
+        hitPhi[nHit] = Math.atan2(py, px) - q * Math.asin(x);
+        hitTrack[nHit] = row;
+        nHit++;
+      }
+    }
     nTrk++;
+  }
+  // photons: a photon whose shower overlaps the ECL entry point of a track (within the matching
+  // radius) is merged into that track's cluster, so the reconstruction never sees it as a photon
+  // (Belle II matches a track to the cluster containing its extrapolated hit): the way an FSR
+  // photon nearly collinear with a muon escapes the photon veto
+  const cosR = Math.cos(tm.radius);
+  for (let k = a0; k < a1; k++) {
+    if (truth.status[k] !== STATUS_FINAL || speciesOf(truth.pdg[k]!) !== SP_GAMMA) continue;
+    const px = truth.px[k]!;
+    const py = truth.py[k]!;
+    const pz = truth.pz[k]!;
+    const pt = Math.sqrt(px * px + py * py);
+    if (pt === 0 && pz === 0) continue;
+    const theta = Math.atan2(pt, pz);
+    const phi = Math.atan2(py, px);
+    let merged = -1;
+    if (nHit > 0) {
+      const st = Math.sin(theta);
+      const ct = Math.cos(theta);
+      for (let h = 0; h < nHit; h++) {
+        const th = hitTheta[h]!;
+        const cosD = st * Math.sin(th) * Math.cos(phi - hitPhi[h]!) + ct * Math.cos(th);
+        if (cosD > cosR) {
+          merged = hitTrack[h]!;
+          break;
+        }
+      }
+    }
+    if (merged >= 0) b.view.eclEnergy[merged]! += truth.e[k]!;
+    else photon(c, rng, b, truth.e[k]!, theta, phi, k - a0);
   }
   // beam-background photons. Only those above half the photon threshold can pass it (the rest
   // would need a > 10 sigma fluctuation), so thin the Poisson process: the number above E_min is
@@ -249,6 +290,22 @@ function simulateEvent(
 // beam-background photons are spread over the full ECL (12.4-155.1 deg)
 const COS_BKG_MIN = Math.cos((12.4 * Math.PI) / 180);
 const COS_BKG_MAX = Math.cos((155.1 * Math.PI) / 180);
+
+// ECL entry points of the tracks of the current event (scratch, reused)
+const hitTheta = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitPhi = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitTrack = new Int32Array(MAX_TRACKS_PER_EVENT);
+
+/**
+ * Transverse radius [m] at which a track of polar angle theta enters the ECL: the barrel's inner
+ * cylinder, or the endcap planes (z = forwardZ for theta below the barrel, z = backwardZ above).
+ */
+function eclEntryRadius(tm: CompiledCard["ecl"]["trackMatch"], theta: number): number {
+  const t = Math.tan(theta);
+  if (t > 0 && tm.forwardZ * t < tm.barrelRadius) return tm.forwardZ * t;
+  if (t < 0 && tm.backwardZ * t < tm.barrelRadius) return tm.backwardZ * t;
+  return tm.barrelRadius;
+}
 
 /** cos(d) for a smearing angle d: Taylor series when small (|d| < 0.1 rad: error < 1e-12). */
 function cosSmall(d: number): number {
@@ -284,6 +341,10 @@ function photon(
   if (r < 0) return;
   const eff = ecl.regions[r]!.efficiency;
   if (eff < 1 && rng.uniform() >= eff) return;
+  for (let k = 0; k < ecl.photonLoss.length; k++) {
+    const g = ecl.photonLoss[k]!;
+    if (theta >= g.min && theta <= g.max && rng.uniform() < g.probability) return;
+  }
   if (!deposit && ecl.conversion > 0 && rng.uniform() < ecl.conversion) return;
   const eR = e * (1 + eclEnergyRelativeSigma(ecl, e) * fastNormal(rng));
   if (!(eR >= ecl.photonThreshold)) return;

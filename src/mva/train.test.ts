@@ -227,3 +227,34 @@ test("the Punzi-net preset (arXiv:2110.00810 settings) runs both phases with its
   );
   assert.ok(res.history.every((h) => Number.isFinite(h.loss)));
 });
+
+test("keepBestHardCut keeps the epoch with the lowest hard-cut (o > 0.5) Punzi loss on the training events", () => {
+  const d = massToy(1);
+  const pre = train(d, {
+    seed: 3,
+    network: { hidden: [8, 4] },
+    bce: { epochs: 10, batchSize: 256, optimizer: { kind: "sgd", lr: 1 } },
+  });
+  const n = d.labels.length;
+  const hardLoss = (m: typeof pre.model) => {
+    const o = predictModel(m, d.x, n, new Float64Array(n));
+    return punziLoss(
+      o.map((q) => (q > 0.5 ? 1 : 0)),
+      d.punzi,
+    );
+  };
+  const punzi = { epochs: 60, optimizer: { kind: "adam" as const, lr: 0.01 } };
+  // reference: the hard-cut loss of every epoch's parameters, from training 0..60 epochs
+  const perEpoch = [hardLoss(pre.model)];
+  for (let e = 1; e <= 60; e += 1) {
+    if (e % 6 !== 0) continue;
+    perEpoch.push(hardLoss(train(d, { seed: 3, initial: pre.model, punzi: { ...punzi, epochs: e } }).model));
+  }
+  const kept = train(d, { seed: 3, initial: pre.model, punzi: { ...punzi, keepBestHardCut: 0.5 } });
+  assert.ok(kept.bestHardCut, "the kept epoch is reported");
+  // the kept model reproduces its reported loss and is at least as good as every sampled epoch
+  assert.ok(Math.abs(hardLoss(kept.model) - kept.bestHardCut.loss) <= 1e-9 * kept.bestHardCut.loss);
+  for (const l of perEpoch)
+    assert.ok(kept.bestHardCut.loss <= l * (1 + 1e-12), `${kept.bestHardCut.loss} > ${l}`);
+  assert.ok(kept.bestHardCut.epoch >= 0 && kept.bestHardCut.epoch <= 60);
+});

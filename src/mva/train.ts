@@ -63,6 +63,15 @@ export interface PhaseOptions {
   plateau?: PlateauOptions;
   /** Early stopping; none if omitted. */
   earlyStop?: EarlyStopOptions;
+  /**
+   * Punzi phase only: keep the parameters (over every epoch, the starting point included) whose
+   * HARD-cut Punzi loss on the training events, with the outputs thresholded at this value, is
+   * lowest. The soft loss the gradient follows is not the figure of merit of the cut that is
+   * applied; on a flat soft minimum the outputs of whole background regions can sit near the
+   * cut, and the epoch at which training ends then decides the selection by chance. Overrides
+   * `earlyStop.restoreBest`. Off if omitted.
+   */
+  keepBestHardCut?: number;
 }
 
 /** BCE pre-training settings. */
@@ -129,6 +138,11 @@ export interface TrainResult {
   history: EpochReport[];
   /** Epoch (1-based) at which each phase stopped early, if it did. */
   stoppedAt: { bce?: number; punzi?: number };
+  /**
+   * With `punzi.keepBestHardCut`: the kept epoch (0 = the parameters the Punzi phase started
+   * from) and its hard-cut Punzi loss.
+   */
+  bestHardCut?: { epoch: number; loss: number };
 }
 
 /** Rows per chunk of the full-batch passes. */
@@ -194,6 +208,7 @@ export function train(data: TrainingData, options: TrainOptions): TrainResult {
   const xv = val ? standardised(val.x, val.labels.length, norm, mlp.dtype) : undefined;
   const history: EpochReport[] = [];
   const stoppedAt: TrainResult["stoppedAt"] = {};
+  let bestHardCut: TrainResult["bestHardCut"];
   const report = (r: EpochReport) => {
     history.push(r);
     options.onEpoch?.(r);
@@ -204,8 +219,9 @@ export function train(data: TrainingData, options: TrainOptions): TrainResult {
     if (s !== undefined) stoppedAt.bce = s;
   }
   if (options.punzi && data.punzi) {
-    const s = punziPhase(mlp, xs, data.punzi, xv, val?.punzi, options.punzi, report);
-    if (s !== undefined) stoppedAt.punzi = s;
+    const r = punziPhase(mlp, xs, data.punzi, xv, val?.punzi, options.punzi, report);
+    if (r.stopped !== undefined) stoppedAt.punzi = r.stopped;
+    bestHardCut = r.bestHardCut;
   }
 
   const metadata: Record<string, unknown> = {
@@ -218,9 +234,15 @@ export function train(data: TrainingData, options: TrainOptions): TrainResult {
       epochsRun: history.length,
       finalLoss: history.length ? history[history.length - 1]!.loss : null,
       stoppedAt,
+      ...(bestHardCut ? { bestHardCut } : {}),
     },
   };
-  return { model: { mlp, normalisation: norm, metadata }, history, stoppedAt };
+  return {
+    model: { mlp, normalisation: norm, metadata },
+    history,
+    stoppedAt,
+    ...(bestHardCut ? { bestHardCut } : {}),
+  };
 }
 
 /** Validate a sample; returns its number of events. */
@@ -402,7 +424,7 @@ function punziPhase(
   valProblem: PunziProblem | undefined,
   o: PhaseOptions,
   report: (r: EpochReport) => void,
-): number | undefined {
+): { stopped: number | undefined; bestHardCut?: { epoch: number; loss: number } } {
   const n = problem.signal.nEvents;
   const nf = mlp.nIn;
   const opt = makeOptimizer(o.optimizer, "punzi.optimizer");
@@ -420,6 +442,20 @@ function punziPhase(
   for (let l = 1; l < mlp.sizes.length; l++) width += mlp.sizes[l]!;
   const single = n * width <= SINGLE_PASS_VALUES;
   let stopped: number | undefined;
+  // hard-cut selection (PhaseOptions.keepBestHardCut): score the parameters that produced `out`
+  const cut = o.keepBestHardCut;
+  const hard = cut !== undefined ? new Float64Array(n) : undefined;
+  const bestParams = cut !== undefined ? mlp.params.slice() : undefined;
+  let best: { epoch: number; loss: number } | undefined;
+  const scoreHard = (epoch: number) => {
+    if (!hard || !bestParams) return;
+    for (let i = 0; i < n; i++) hard[i] = out[i]! > cut! ? 1 : 0;
+    const l = punziLoss(hard, problem);
+    if (Number.isFinite(l) && (!best || l < best.loss)) {
+      best = { epoch, loss: l };
+      bestParams.set(mlp.params);
+    }
+  };
   for (let e = 0; e < o.epochs; e++) {
     const lr = opt.lr;
     // one forward over all events when the activations fit (then backward reuses them),
@@ -427,6 +463,7 @@ function punziPhase(
     if (single) out.set(mlp.forward(xs, n));
     else outputsOf(mlp, xs, n, out);
     const loss = punziLoss(out, problem, grad);
+    scoreHard(e);
     if (!Number.isFinite(loss)) {
       // diverged (NaN outputs): stop like the Punzi-net code; the stopper restores the best if tracked
       stopped = e + 1;
@@ -466,11 +503,13 @@ function punziPhase(
       break;
     }
   }
-  if (monitorTrain && o.earlyStop && stopped === undefined && o.epochs > 0) {
+  if (stopped === undefined && o.epochs > 0 && ((monitorTrain && o.earlyStop) || hard)) {
     // the parameters after the last step have not been scored yet
     outputsOf(mlp, xs, n, out);
-    stopper.update(punziLoss(out, problem));
+    if (monitorTrain && o.earlyStop) stopper.update(punziLoss(out, problem));
+    scoreHard(o.epochs);
   }
   stopper.finish();
-  return stopped;
+  if (bestParams && best) mlp.params.set(bestParams);
+  return { stopped, ...(best ? { bestHardCut: best } : {}) };
 }

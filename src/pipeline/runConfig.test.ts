@@ -92,3 +92,14 @@ test("the config hash ignores key order and changes with any value", () => {
   b.seed = 2;
   assert.notEqual(configHash(a), configHash(b));
 });
+
+test("scan.globalToys: 600 toys by default, 20 with --fast, a negative or fractional count is a ConfigError", () => {
+  assert.equal(resolveRunConfig().scan.globalToys, 600);
+  assert.equal(resolveRunConfig({ fast: true }).scan.globalToys, 20);
+  assert.equal(resolveRunConfig({ overrides: { scan: { globalToys: 0 } } }).scan.globalToys, 0);
+  for (const bad of [-1, 2.5])
+    assert.throws(
+      () => resolveRunConfig({ overrides: { scan: { globalToys: bad } } }),
+      (e: unknown) => e instanceof ConfigError && e.message.includes("scan.globalToys"),
+    );
+});

@@ -34,7 +34,7 @@ function samples(seed: number) {
   return { s1: sig(1), s2: sig(2), bkg };
 }
 
-function trainingSet(seed = 1) {
+function trainingSet(seed = 1, background: "window" | "tiles" = "window") {
   const { s1, s2, bkg } = samples(seed);
   const mask1 = new Uint8Array(300).fill(1);
   mask1[0] = 0; // one signal event fails the cuts
@@ -46,6 +46,7 @@ function trainingSet(seed = 1) {
     backgrounds: [{ name: "mumu", vars: bkg, mask: new Uint8Array(3000).fill(1), scale: 0.5 }],
     resolution: res,
     lumi: 79.7,
+    background,
   });
 }
 
@@ -80,6 +81,29 @@ test("training set: signal by mass then background, windows M^2 +- 2 sigma, weig
       }),
     ConfigError,
   );
+});
+
+test("tiled background (default): every background event counts once, in its nearest mass's tile, weight x window/tile width", () => {
+  const set = trainingSet(1, "tiles");
+  const w = trainingSet(1, "window");
+  const p = set.data.punzi!;
+  // masses 1 and 2 GeV: M2 = 1 and 4, windows +-0.4; tiles [-0.5, 2.5) and [2.5, 81)
+  let n0 = 0;
+  let n1 = 0;
+  for (let j = 599; j < set.m2.length; j++) {
+    const x = set.m2[j]!;
+    if (x >= -0.5 && x < 2.5) {
+      n0++;
+      assert.ok(Math.abs(p.weights[j]! - (w.data.punzi!.weights[j]! * 0.8) / 3) < 1e-15);
+    } else if (x >= 2.5 && x < 81) {
+      n1++;
+      assert.ok(Math.abs(p.weights[j]! - (w.data.punzi!.weights[j]! * 0.8) / 78.5) < 1e-15);
+    }
+  }
+  assert.equal(p.background.rowPtr[1]! - p.background.rowPtr[0]!, n0);
+  assert.equal(p.background.rowPtr[2]! - p.background.rowPtr[1]!, n1);
+  // the signal windows are unchanged
+  assert.deepEqual(Array.from(p.signal.events), Array.from(w.data.punzi!.signal.events));
 });
 
 test("Punzi-net training is reproducible by seed and the Punzi loss improves on the untrained cut-free sensitivity", () => {

@@ -33,6 +33,8 @@ export interface PunziResult {
   modelFile: string;
   trainingEvents: { signal: number; background: number };
   epochs: { bce: number; punzi: number };
+  /** Punzi epoch whose parameters were kept (punzi.keepEpoch "hardCut"; 0 = the BCE result). */
+  keptEpoch?: number;
   auc: number;
   /** ROC of the training sample (BCE weights), at most ~200 points. */
   roc: { tpr: number[]; fpr: number[] };
@@ -132,15 +134,23 @@ export function runPunziStage(
       };
     });
   const set = punziTrainingSet({ signals, backgrounds, resolution, lumi: cfg.luminosity_fb });
+  const cut = (cfg.selection.punziCut as number | undefined) ?? 0.5;
   const epochs = cfg.punzi.bceEpochs + cfg.punzi.punziEpochs;
   const bar = progress?.("Punzi-net training (epochs)", epochs);
-  const { model } = trainPunziNet(set, {
+  const { model, bestHardCut } = trainPunziNet(set, {
     seed: cfg.seed,
     ...(cfg.punzi.bceEpochs > 0
       ? { bce: { ...PUNZI_NET_BCE, epochs: cfg.punzi.bceEpochs } }
       : { bce: undefined }),
     ...(cfg.punzi.punziEpochs > 0
-      ? { punzi: { ...PUNZI_NET_PUNZI, epochs: cfg.punzi.punziEpochs, optimizer: cfg.punzi.punziOptimizer } }
+      ? {
+          punzi: {
+            ...PUNZI_NET_PUNZI,
+            epochs: cfg.punzi.punziEpochs,
+            optimizer: cfg.punzi.punziOptimizer,
+            ...(cfg.punzi.keepEpoch === "hardCut" ? { keepBestHardCut: cut } : {}),
+          },
+        }
       : { punzi: undefined }),
     onEpoch: () => bar?.tick(),
     metadata: { seed: cfg.seed, stage: "invisible/punzinet" },
@@ -181,7 +191,6 @@ export function runPunziStage(
   const gains = Array.from(cutOnly.sensitivity, (s, i) => s / withNet.sensitivity[i]!)
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
-  const cut = (cfg.selection.punziCut as number | undefined) ?? 0.5;
   const passed: PunziResult["passed"] = {};
   for (const s of samples) {
     const out = punziOutputs(saved, s.columns);
@@ -201,6 +210,7 @@ export function runPunziStage(
     modelFile: "model.json",
     trainingEvents: { signal: nSig, background: labels.length - nSig },
     epochs: { bce: cfg.punzi.bceEpochs, punzi: cfg.punzi.punziEpochs },
+    ...(bestHardCut ? { keptEpoch: bestHardCut.epoch } : {}),
     auc: auc(r),
     roc: rocPts,
     outputs: { edges, signal: hs.map((x) => x / (ts || 1)), background: hb.map((x) => x / (tb || 1)) },

@@ -17,8 +17,10 @@ import { join } from "node:path";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import { MUMUX_VERSION } from "../../core/version.ts";
+import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
 import { configHash, type RunConfig } from "../runConfig.ts";
-import { Stage, writeAtomic, writeJsonAtomic } from "../stage.ts";
+import { Stage, sha256, writeAtomic, writeJsonAtomic } from "../stage.ts";
+import { type GlobalToysResult, runGlobalToysStage } from "./globalToysStage.ts";
 import { interpret } from "./interpretation.ts";
 import { invisiblePlots } from "./invisiblePlots.ts";
 import { type PunziResult, readPunziOutputs, runPunziStage } from "./punziStage.ts";
@@ -116,12 +118,17 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   // each stage is keyed by the part of the configuration it reads plus its inputs' digests, so a
   // change of, say, the scan settings reuses the simulated samples and the trained network
   const part = (...keys: (keyof RunConfig)[]) => configHash(Object.fromEntries(keys.map((k) => [k, cfg[k]])));
+  // the scan settings without the number of global toys: more toys must not refit the windows
+  const { globalToys: _toys, ...scanCore } = cfg.scan;
+  const scanPart = (...keys: (keyof RunConfig)[]) =>
+    configHash({ ...Object.fromEntries(keys.map((k) => [k, cfg[k]])), scan: scanCore });
   const sStage = new Stage<SamplesResult>(
     root,
     "samples",
     part("luminosity_fb", "chunkSize", "signal", "backgrounds", "xsecTrials", "selection"),
     cfg.seed,
-    {},
+    // the detector card is code, not configuration, but a changed card must not reuse old samples
+    { card: sha256(JSON.stringify(belle2DefaultCard())) },
   );
   if (sStage.result) note("samples: complete, skipped");
   const samples = await runSamplesStage(cfg, sStage, { workers, progress: o.progress, note });
@@ -149,7 +156,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   // 5 templates
   t = performance.now();
   const inputs = analysisInputs(cfg, analysed);
-  const tStage = new Stage<TemplatesResult>(root, "templates", part("scan", "pseudoData"), cfg.seed, {
+  const tStage = new Stage<TemplatesResult>(root, "templates", scanPart("pseudoData"), cfg.seed, {
     punzinet: pStage.digest,
   });
   const templates = runTemplatesStage(cfg, tStage, inputs);
@@ -157,7 +164,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
 
   // 6 workspaces
   t = performance.now();
-  const wStage = new Stage<WorkspacesResult>(root, "workspaces", part("scan"), cfg.seed, {
+  const wStage = new Stage<WorkspacesResult>(root, "workspaces", scanPart(), cfg.seed, {
     templates: tStage.digest,
   });
   if (wStage.result) note("workspaces: complete, skipped");
@@ -166,20 +173,47 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
 
   // 7 fits
   t = performance.now();
-  const fStage = new Stage<ScanResult>(root, "fits", part("scan"), cfg.seed, { workspaces: wStage.digest });
+  const fStage = new Stage<ScanResult>(root, "fits", scanPart(), cfg.seed, { workspaces: wStage.digest });
   if (fStage.result) note("fits: complete, skipped");
   const scan = await runScanStage(cfg, fStage, wStage.dir, ws, workers, o.progress);
   lap("fits", t);
+
+  // 7a toy-based global significance (background-only scans of the whole spectrum)
+  let toys: GlobalToysResult | undefined;
+  if (cfg.scan.globalToys > 0) {
+    t = performance.now();
+    const gStage = new Stage<GlobalToysResult>(root, "global-toys", part("scan"), cfg.seed, {
+      workspaces: wStage.digest,
+      fits: fStage.digest,
+    });
+    const cached = gStage.result !== undefined;
+    if (cached) note("global toys: complete, skipped");
+    toys = await runGlobalToysStage(cfg, gStage, {
+      workspacesDir: wStage.dir,
+      ws,
+      templates,
+      inputs,
+      scan,
+      nToys: cfg.scan.globalToys,
+      workers,
+      progress: o.progress,
+    });
+    lap("global_toys", t);
+    if (!cached)
+      note(
+        `global toys: ${toys.toys} toys in ${timings.global_toys} s (${((timings.global_toys ?? 0) / toys.toys).toFixed(3)} s per toy), z_global ${toys.z.toFixed(2)}${toys.zIsLowerBound ? " (lower bound)" : ""}`,
+      );
+  }
 
   // 7b wide-width benchmark (1D templates, wider windows)
   let wide: ScanResult | undefined;
   if (cfg.scan.wideWidth) {
     t = performance.now();
-    const wwStage = new Stage<WorkspacesResult>(root, "wide", part("scan"), cfg.seed, {
+    const wwStage = new Stage<WorkspacesResult>(root, "wide", scanPart(), cfg.seed, {
       templates: tStage.digest,
     });
     const wws = runWideWidthWorkspaces(cfg, wwStage, inputs, templates, o.progress);
-    const wfStage = new Stage<ScanResult>(root, "wide-fits", part("scan"), cfg.seed, {
+    const wfStage = new Stage<ScanResult>(root, "wide-fits", scanPart(), cfg.seed, {
       wide: wwStage.digest,
     });
     wide = await runScanStage(cfg, wfStage, wwStage.dir, wws, workers, o.progress);
@@ -280,8 +314,24 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     min_sigma_ul_exp_fb: iMinExp >= 0 ? scan.points[iMinExp]!.exp[2] : null,
     max_z_local: iZ >= 0 ? scan.points[iZ]!.zLocal : null,
     max_z_local_mass: iZ >= 0 ? scan.points[iZ]!.mass : null,
-    z_global: scan.global.z,
-    global_significance: { method: "Gross-Vitells, up-crossings of the observed q0 scan", ...scan.global },
+    z_global: toys ? toys.z : scan.global.z,
+    global_significance: {
+      ...(toys
+        ? {
+            method: toys.method,
+            toys: toys.toys,
+            p: toys.p,
+            p_interval: toys.pInterval,
+            z: toys.z,
+            z_is_lower_bound: toys.zIsLowerBound,
+            n_above: toys.nAbove,
+            max_z_local_toys_median: toys.maxZMedian,
+            fit_failures: toys.fitFailures,
+            failed_windows: toys.failedWindows,
+          }
+        : { method: "Gross-Vitells, up-crossings of the observed q0 scan" }),
+      gross_vitells: scan.global,
+    },
     gm2_excluded_GeV: interp.gm2Excluded,
     gm2_excluded_expected_GeV: interp.gm2ExcludedExpected,
     gm2_year: cfg.interpretation.gm2Year,
@@ -307,6 +357,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       sensitivity_gain_median: punzi.sensitivityGainMedian,
       training_events: punzi.trainingEvents,
       epochs: punzi.epochs,
+      kept_epoch: punzi.keptEpoch ?? null,
     },
     resolution_GeV2: templates.resolution.map((r) => ({ mass: r.mass, m2: r.m2, sigma: r.width })),
     samples: samples.samples.map((s) => ({

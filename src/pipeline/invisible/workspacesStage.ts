@@ -15,6 +15,7 @@ import { deg } from "../../core/units.ts";
 import type { RunConfig } from "../runConfig.ts";
 import { type Stage, writeJsonAtomic } from "../stage.ts";
 import type { AnalysisInputs, TemplatesResult } from "./templatesStage.ts";
+import { windowData } from "./windowData.ts";
 
 /** Result of the workspaces stage. */
 export interface WorkspacesResult {
@@ -44,7 +45,6 @@ export function runWorkspacesStage(
   if (stage.result) return stage.result;
   const { m2Edges, theta, signal, backgrounds } = inputs;
   const union = templates.thetaUnionDeg.map(deg);
-  const nU = union.length - 1;
   const counts = templates.pseudoData.counts;
   const syst = cfg.scan.systematics === "paper" ? PAPER_SYSTEMATICS : NO_SYSTEMATICS;
   const bar = progress?.("workspaces", templates.masses.length);
@@ -72,14 +72,7 @@ export function runWorkspacesStage(
       return;
     }
     // pseudo-data: sum the union cells whose centre lies in each theta bin
-    const data = new Array<number>((w.end - w.first) * nT).fill(0);
-    for (let ix = w.first; ix < w.end; ix++)
-      for (let u = 0; u < nU; u++) {
-        const c = 0.5 * (union[u]! + union[u + 1]!);
-        let j = 0;
-        while (j < nT - 1 && c >= th[j + 1]!) j++;
-        data[(ix - w.first) * nT + j]! += counts[ix * nU + u]!;
-      }
+    const data = windowData(counts, union, w, th);
     const ws = windowWorkspace({
       mass,
       signal: signalTemplate(signal, mass, axes, cfg.luminosity_fb, 1),
