@@ -11,7 +11,15 @@
  * where the fully invisible limit lies below its lower edge.
  */
 import { isrCrossSection } from "../../generate/mumuXCrossSection.ts";
-import { excludedRanges, gm2Band, invisibleCouplingLimits, type MassRange } from "../../interpret/index.ts";
+import {
+  couplingLimit,
+  excludedRanges,
+  gm2Band,
+  type InvisibleModel,
+  invisibleBranchingFraction,
+  invisibleCouplingLimits,
+  type MassRange,
+} from "../../interpret/index.ts";
 
 /** sqrt(s) of the run [GeV]. */
 const SQRT_S = 10.58;
@@ -85,4 +93,35 @@ export function interpret(
     gm2ExcludedExpected: excludedRanges(masses, gFe, band.lower),
     xsecGrid: xs.grid,
   };
+}
+
+/** Linear interpolation in (log x, log y); NaN outside [xs[0], xs[n-1]]. */
+function interpLogLog(xs: readonly number[], ys: readonly number[], x0: number): number {
+  for (let k = 1; k < xs.length; k++)
+    if (xs[k]! >= x0 && xs[k - 1]! <= x0) {
+      const t = (Math.log(x0) - Math.log(xs[k - 1]!)) / (Math.log(xs[k]!) - Math.log(xs[k - 1]!));
+      return Math.exp(Math.log(ys[k - 1]!) + t * (Math.log(ys[k]!) - Math.log(ys[k - 1]!)));
+    }
+  return Number.NaN;
+}
+
+/**
+ * Coupling limit at a mass m between the hypotheses [GeV]: the smooth sigma limit and sigma(g' = 1)
+ * interpolated in (log M, log sigma), B taken AT m. Interpolating g' itself would mix B across
+ * the mu mu threshold (B(Z' -> nu nu) = 1 below 0.211 GeV, ~1/2 just above).
+ *
+ * @example couplingLimitAt(masses, obs, interp.sigmaUnit_fb, 0.1, "vanilla")
+ */
+export function couplingLimitAt(
+  masses: readonly number[],
+  sigmaUl: readonly number[],
+  sigmaUnit: readonly number[],
+  m: number,
+  model: InvisibleModel,
+): number {
+  return couplingLimit(
+    interpLogLog(masses, sigmaUl, m),
+    interpLogLog(masses, sigmaUnit, m),
+    invisibleBranchingFraction(model, m),
+  );
 }

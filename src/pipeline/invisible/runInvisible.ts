@@ -21,7 +21,7 @@ import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
 import { configHash, type RunConfig } from "../runConfig.ts";
 import { Stage, sha256, writeAtomic, writeJsonAtomic } from "../stage.ts";
 import { type GlobalToysResult, runGlobalToysStage } from "./globalToysStage.ts";
-import { interpret } from "./interpretation.ts";
+import { couplingLimitAt, interpret } from "./interpretation.ts";
 import { invisiblePlots } from "./invisiblePlots.ts";
 import { type PunziResult, readPunziOutputs, runPunziStage } from "./punziStage.ts";
 import { loadSampleColumns, runSamplesStage, type SamplesResult } from "./samplesStage.ts";
@@ -77,16 +77,6 @@ function median(xs: number[]): number {
   if (s.length === 0) return Number.NaN;
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : 0.5 * (s[m - 1]! + s[m]!);
-}
-
-/** Log-log interpolation of y(x) at x0 (x increasing). */
-function interpLog(xs: readonly number[], ys: readonly number[], x0: number): number {
-  for (let k = 1; k < xs.length; k++)
-    if (xs[k]! >= x0 && xs[k - 1]! <= x0) {
-      const t = (Math.log(x0) - Math.log(xs[k - 1]!)) / (Math.log(xs[k]!) - Math.log(xs[k - 1]!));
-      return Math.exp(Math.log(ys[k - 1]!) + t * (Math.log(ys[k]!) - Math.log(ys[k - 1]!)));
-    }
-  return Number.NaN;
 }
 
 /**
@@ -301,6 +291,8 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     if (Number.isFinite(p.exp[2]!) && (iMinExp < 0 || p.exp[2]! < scan.points[iMinExp]!.exp[2]!)) iMinExp = i;
     if (Number.isFinite(p.zLocal) && (iZ < 0 || p.zLocal > scan.points[iZ]!.zLocal)) iZ = i;
   });
+  const gAt = (m: number, model: "vanilla" | "fully-invisible") =>
+    couplingLimitAt(masses, obs, interp.sigmaUnit_fb, m, model);
   const worstGof = scan.points.reduce((m, p) => (Number.isFinite(p.pValue) ? Math.min(m, p.pValue) : m), 1);
   const effAll = templates.efficiency.map((e) => e.efficiency);
   const summary: InvisibleSummary = {
@@ -335,9 +327,9 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     gm2_excluded_GeV: interp.gm2Excluded,
     gm2_excluded_expected_GeV: interp.gm2ExcludedExpected,
     gm2_year: cfg.interpretation.gm2Year,
-    g_ul_fully_invisible_at_0p1GeV: interpLog(masses, interp.gFullyInvisible, 0.1),
-    g_ul_vanilla_at_0p1GeV: interpLog(masses, interp.gVanilla, 0.1),
-    g_ul_vanilla_at_8GeV: interpLog(masses, interp.gVanilla, 8),
+    g_ul_fully_invisible_at_0p1GeV: gAt(0.1, "fully-invisible"),
+    g_ul_vanilla_at_0p1GeV: gAt(0.1, "vanilla"),
+    g_ul_vanilla_at_8GeV: gAt(8, "vanilla"),
     worst_gof_p_value: worstGof,
     failed_windows: scan.failedWindows,
     wide_width: wide
