@@ -328,3 +328,39 @@ test("photon-loss bands remove that fraction of photons inside them (binomial, 4
   c.ecl.photonLoss = [{ name: "bad", thetaMin: 125, thetaMax: 95, probability: 0.3 }];
   assert.throws(() => parseCard(JSON.parse(JSON.stringify(c)), "card.json"), ConfigError);
 });
+
+test("track-cluster matching in the backward endcap: the helix is followed to z = -1.02 m, not to the barrel radius", () => {
+  const card = compileCard(idealCard());
+  // mu- at theta = 145 deg, pT = 1 GeV: reaches the backward endcap plane at r = 1.02 tan(35 deg)
+  // = 0.714 m, turned by asin(0.29979 * 1.5 * 0.714 / 2) = 9.25 deg (hand); at the barrel radius
+  // it would be 16.3 deg
+  const th = deg(145);
+  const pt = 1;
+  const pz = pt / Math.tan(th);
+  const r = 1.02 * Math.tan(deg(35));
+  const phiEndcap = Math.asin((0.29979 * 1.5 * r) / 2);
+  const phiBarrel = Math.asin((0.29979 * 1.5 * 1.25) / 2);
+  const b = new TruthEventsBuilder(3, 3);
+  for (const phi of [phiEndcap + deg(0.5), phiBarrel]) {
+    b.particle(13, 1, -1, pt, 0, pz, Math.hypot(pt, pz, M_MU));
+    b.particle(22, 1, -1, Math.sin(th) * Math.cos(phi), Math.sin(th) * Math.sin(phi), Math.cos(th), 1);
+    b.endEvent(1);
+  }
+  // and a backward-BARREL track (110 deg) enters at r = 1.25 m: its photon there is merged
+  const th2 = deg(110);
+  b.particle(13, 1, -1, pt, 0, pt / Math.tan(th2), Math.hypot(pt, pt / Math.tan(th2), M_MU));
+  b.particle(
+    22,
+    1,
+    -1,
+    Math.sin(th2) * Math.cos(phiBarrel),
+    Math.sin(th2) * Math.sin(phiBarrel),
+    Math.cos(th2),
+    1,
+  );
+  b.endEvent(1);
+  const reco = simulate(b.build(), card, 9, 0);
+  // merged at the endcap entry point; the photon where a barrel entry would be (4 deg away) is
+  // seen; the backward-barrel track's photon is merged
+  assert.deepEqual([...reco.photonOffsets], [0, 0, 1, 1]);
+});

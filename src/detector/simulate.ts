@@ -143,6 +143,7 @@ function simulateEvent(
   const tm = ecl.trackMatch;
   let nTrk = 0;
   let nHit = 0;
+  let nGamma = 0;
   for (let k = a0; k < a1; k++) {
     if (truth.status[k] !== STATUS_FINAL) continue;
     const pdg = truth.pdg[k]!;
@@ -154,7 +155,10 @@ function simulateEvent(
     const pt = Math.sqrt(px * px + py * py);
     const p = Math.sqrt(pt * pt + pz * pz);
     if (p === 0) continue;
-    if (sp === SP_GAMMA) continue; // second pass, once every track's ECL entry point is known
+    if (sp === SP_GAMMA) {
+      nGamma++; // second pass, once every track is known
+      continue;
+    }
     const theta = Math.atan2(pt, pz);
     // ECL deposit of a charged particle that reaches the calorimeter
     let edep = 0;
@@ -216,16 +220,16 @@ function simulateEvent(
       edep,
       k - a0,
     );
-    if (tm.radius > 0 && edep > 0) {
-      // where the helix enters the ECL (true direction; a positive track turns clockwise seen
-      // from +z in the field along +z: phi(r) = phi0 - q asin(0.3 B r / (2 pT)), r in m, B in T)
-      const x = (0.29979 * tm.field * eclEntryRadius(tm, theta)) / (2 * pt);
-      if (x < 1) {
-        hitTheta[nHit] = theta;
-        hitPhi[nHit] = Math.atan2(py, px) - q * Math.asin(x);
-        hitTrack[nHit] = row;
-        nHit++;
-      }
+    if (tm.radius > 0 && edep > 0 && pt > 0) {
+      // remember the track; its ECL entry point is computed only if the event has a photon
+      hitPt[nHit] = pt;
+      hitPz[nHit] = pz;
+      hitP[nHit] = p;
+      hitCos[nHit] = cosPhi;
+      hitSin[nHit] = sinPhi;
+      hitQ[nHit] = q;
+      hitTrack[nHit] = row;
+      nHit++;
     }
     nTrk++;
   }
@@ -234,30 +238,34 @@ function simulateEvent(
   // (Belle II matches a track to the cluster containing its extrapolated hit): the way an FSR
   // photon nearly collinear with a muon escapes the photon veto
   const cosR = Math.cos(tm.radius);
-  for (let k = a0; k < a1; k++) {
+  let hitsReady = false;
+  for (let k = a0; nGamma > 0 && k < a1; k++) {
     if (truth.status[k] !== STATUS_FINAL || speciesOf(truth.pdg[k]!) !== SP_GAMMA) continue;
     const px = truth.px[k]!;
     const py = truth.py[k]!;
     const pz = truth.pz[k]!;
     const pt = Math.sqrt(px * px + py * py);
-    if (pt === 0 && pz === 0) continue;
-    const theta = Math.atan2(pt, pz);
-    const phi = Math.atan2(py, px);
+    const p = Math.sqrt(pt * pt + pz * pz);
+    if (p === 0) continue;
     let merged = -1;
     if (nHit > 0) {
-      const st = Math.sin(theta);
-      const ct = Math.cos(theta);
+      if (!hitsReady) {
+        entryDirections(tm, nHit);
+        hitsReady = true;
+      }
+      const ux = px / p;
+      const uy = py / p;
+      const uz = pz / p;
       for (let h = 0; h < nHit; h++) {
-        const th = hitTheta[h]!;
-        const cosD = st * Math.sin(th) * Math.cos(phi - hitPhi[h]!) + ct * Math.cos(th);
-        if (cosD > cosR) {
+        // NaN for a track that curls up before the ECL: never merges
+        if (ux * hitUx[h]! + uy * hitUy[h]! + uz * hitUz[h]! > cosR) {
           merged = hitTrack[h]!;
           break;
         }
       }
     }
     if (merged >= 0) b.view.eclEnergy[merged]! += truth.e[k]!;
-    else photon(c, rng, b, truth.e[k]!, theta, phi, k - a0);
+    else photon(c, rng, b, truth.e[k]!, Math.atan2(pt, pz), Math.atan2(py, px), k - a0);
   }
   // beam-background photons. Only those above half the photon threshold can pass it (the rest
   // would need a > 10 sigma fluctuation), so thin the Poisson process: the number above E_min is
@@ -291,20 +299,49 @@ function simulateEvent(
 const COS_BKG_MIN = Math.cos((12.4 * Math.PI) / 180);
 const COS_BKG_MAX = Math.cos((155.1 * Math.PI) / 180);
 
-// ECL entry points of the tracks of the current event (scratch, reused)
-const hitTheta = new Float64Array(MAX_TRACKS_PER_EVENT);
-const hitPhi = new Float64Array(MAX_TRACKS_PER_EVENT);
+// tracks of the current event that reach the ECL, and their entry directions (scratch, reused)
+const hitPt = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitPz = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitP = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitCos = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitSin = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitQ = new Float64Array(MAX_TRACKS_PER_EVENT);
 const hitTrack = new Int32Array(MAX_TRACKS_PER_EVENT);
+const hitUx = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitUy = new Float64Array(MAX_TRACKS_PER_EVENT);
+const hitUz = new Float64Array(MAX_TRACKS_PER_EVENT);
 
 /**
- * Transverse radius [m] at which a track of polar angle theta enters the ECL: the barrel's inner
- * cylinder, or the endcap planes (z = forwardZ for theta below the barrel, z = backwardZ above).
+ * Unit vectors (from the IP) of where the first n remembered tracks enter the ECL: the barrel's
+ * inner cylinder, or the endcap planes (z = forwardZ / backwardZ) when the track reaches them
+ * first. The helix keeps theta and turns phi by -q asin(0.3 B r / (2 pT)) at transverse radius r
+ * (a positive track turns clockwise seen from +z in a field along +z; r in m, B in T), applied as
+ * a rotation of (cos phi0, sin phi0), so no trigonometric calls. NaN for a track that curls up
+ * before it gets there.
  */
-function eclEntryRadius(tm: CompiledCard["ecl"]["trackMatch"], theta: number): number {
-  const t = Math.tan(theta);
-  if (t > 0 && tm.forwardZ * t < tm.barrelRadius) return tm.forwardZ * t;
-  if (t < 0 && tm.backwardZ * t < tm.barrelRadius) return tm.backwardZ * t;
-  return tm.barrelRadius;
+function entryDirections(tm: CompiledCard["ecl"]["trackMatch"], n: number): void {
+  for (let h = 0; h < n; h++) {
+    const pt = hitPt[h]!;
+    const pz = hitPz[h]!;
+    let r = tm.barrelRadius;
+    if (pz > 0 && tm.forwardZ * pt < tm.barrelRadius * pz) r = (tm.forwardZ * pt) / pz;
+    else if (pz < 0 && tm.backwardZ * pt > tm.barrelRadius * pz) r = (tm.backwardZ * pt) / pz;
+    const x = (0.29979 * tm.field * r) / (2 * pt);
+    if (!(x < 1)) {
+      hitUx[h] = Number.NaN;
+      hitUy[h] = Number.NaN;
+      hitUz[h] = Number.NaN;
+      continue;
+    }
+    const cd = Math.sqrt(1 - x * x);
+    const sd = -hitQ[h]! * x;
+    const c0 = hitCos[h]!;
+    const s0 = hitSin[h]!;
+    const st = pt / hitP[h]!;
+    hitUx[h] = st * (c0 * cd - s0 * sd);
+    hitUy[h] = st * (s0 * cd + c0 * sd);
+    hitUz[h] = pz / hitP[h]!;
+  }
 }
 
 /** cos(d) for a smearing angle d: Taylor series when small (|d| < 0.1 rad: error < 1e-12). */

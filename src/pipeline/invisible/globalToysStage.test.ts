@@ -19,7 +19,13 @@ import { compileModel } from "../../stats/histfactory/compileModel.ts";
 import { ModelFitter } from "../../stats/infer/modelFitter.ts";
 import type { Workspace } from "../../stats/workspace/types.ts";
 import { Stage } from "../stage.ts";
-import { type GlobalToysResult, runGlobalToysStage, toyGrids, wilsonInterval } from "./globalToysStage.ts";
+import {
+  countAtLeast,
+  type GlobalToysResult,
+  runGlobalToysStage,
+  toyGrids,
+  wilsonInterval,
+} from "./globalToysStage.ts";
 import { localZ } from "./globalToysTask.ts";
 import { windowData } from "./windowData.ts";
 import type { WorkspacesResult } from "./workspacesStage.ts";
@@ -187,4 +193,10 @@ test("Wilson 68% interval: [0, 1/(n+1)] at k = 0 and the closed form at k = n/2 
   const [lo, hi] = wilsonInterval(5, 10);
   assert.ok(Math.abs(hi - lo - 2 * (Math.sqrt(0.0275) / 1.1)) < 1e-12);
   assert.ok(Math.abs(0.5 * (lo + hi) - 0.5) < 1e-15);
+});
+
+test("an observed max Z of 1e-6 (no excess, q0 at fit precision) is reached by toys with Z = 0; NaN toys never count", () => {
+  assert.equal(countAtLeast([0, 0, 0, Number.NaN], 1.0e-6), 3);
+  assert.equal(countAtLeast([1.2, 1.87, 2.5, Number.NEGATIVE_INFINITY], 1.87), 2);
+  assert.equal(countAtLeast([1.2, 1.5], 1.87), 0);
 });

@@ -79,6 +79,22 @@ export function wilsonInterval(k: number, n: number, zScore = 1): [number, numbe
 }
 
 /** Z_global from a p-value: Phi^-1(1 - p), 0 for p >= 0.5 (no excess is not a negative significance). */
+/**
+ * Z resolution of the fits: Z = sqrt(q0) with q0 converged to ~1e-6, so Z values closer than 1e-3
+ * are the same result (an observed max Z of 1e-6 is "no excess", as is a toy's 0).
+ */
+export const Z_TOLERANCE = 1e-3;
+
+/**
+ * Toys whose max local Z reaches the observed one (within {@link Z_TOLERANCE}); a toy without any
+ * finite Z (NaN / -Infinity) counts as "not above": it found no excess anywhere.
+ */
+export function countAtLeast(maxZ: readonly number[], zObs: number): number {
+  let n = 0;
+  for (const z of maxZ) if (z >= zObs - Z_TOLERANCE) n++;
+  return n;
+}
+
 function zOf(p: number): number {
   return p >= 0.5 ? 0 : pToZ(p);
 }
@@ -219,9 +235,7 @@ export async function runGlobalToysStage(
   }
   let zObsMax = 0;
   for (const p of o.scan.points) if (Number.isFinite(p.zLocal) && p.zLocal > zObsMax) zObsMax = p.zLocal;
-  // a toy without any finite Z counts as "not above" (it found no excess anywhere)
-  let nAbove = 0;
-  for (const z of maxZ) if (z >= zObsMax) nAbove++;
+  const nAbove = countAtLeast(maxZ, zObsMax);
   const p = N > 0 ? nAbove / N : Number.NaN;
   const pInterval = wilsonInterval(nAbove, N);
   const zIsLowerBound = nAbove === 0 && N > 0;
