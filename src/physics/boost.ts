@@ -105,9 +105,50 @@ export function boostColumns(
   assertRows(n, "boostColumns", py, pz, e, outPx, outPy, outPz, outE);
   const b2 = bx * bx + by * by + bz * bz;
   checkBeta(b2, "boostColumns");
-  const gamma = 1 / Math.sqrt(1 - b2);
+  boostRows(px, py, pz, e, 0, n, bx, by, bz, outPx, outPy, outPz, outE);
+}
+
+/**
+ * Boost rows [i0, i1) of four-vector columns by the same beta, in place: the kernel of
+ * {@link boostColumns} on a range, for per-event scratch buffers (no views, no allocation).
+ * The caller guarantees |beta| < 1; beta = 0 leaves the rows unchanged.
+ *
+ * @example boostRowRange(ev.px, ev.py, ev.pz, ev.e, first, end, bx, by, bz)
+ */
+export function boostRowRange(
+  px: Float64Array,
+  py: Float64Array,
+  pz: Float64Array,
+  e: Float64Array,
+  i0: number,
+  i1: number,
+  bx: number,
+  by: number,
+  bz: number,
+): void {
+  if (bx === 0 && by === 0 && bz === 0) return;
+  boostRows(px, py, pz, e, i0, i1, bx, by, bz, px, py, pz, e);
+}
+
+/** Active boost (Jackson eq. 11.19) of rows [i0, i1), |beta| < 1 unchecked. */
+function boostRows(
+  px: Float64Array,
+  py: Float64Array,
+  pz: Float64Array,
+  e: Float64Array,
+  i0: number,
+  i1: number,
+  bx: number,
+  by: number,
+  bz: number,
+  outPx: Float64Array,
+  outPy: Float64Array,
+  outPz: Float64Array,
+  outE: Float64Array,
+): void {
+  const gamma = 1 / Math.sqrt(1 - (bx * bx + by * by + bz * bz));
   const g2 = (gamma * gamma) / (gamma + 1);
-  for (let i = 0; i < n; i++) {
+  for (let i = i0; i < i1; i++) {
     const x = px[i]!;
     const y = py[i]!;
     const z = pz[i]!;

@@ -2,10 +2,11 @@
  * Lorentz kernels on a range of particles of an {@link EventScratch}: boosts, rotations and the
  * two-body decay that every background process needs. Scalar loops, no allocation.
  *
- * Conventions: active boost by velocity beta (a particle at rest acquires velocity beta), as in
- * src/physics/boost.ts (Jackson eq. 11.19); rotations are active and map +z onto a unit vector u
+ * Conventions: active boost by velocity beta (a particle at rest acquires velocity beta), done by
+ * src/physics/boost.ts boostRowRange (Jackson eq. 11.19); rotations are active and map +z onto a unit vector u
  * via R = Rz(phi) Ry(theta), theta and phi being the polar and azimuthal angles of u.
  */
+import { boostRowRange } from "../../physics/boost.ts";
 import type { EventScratch } from "./eventScratch.ts";
 
 /**
@@ -20,23 +21,7 @@ export function boostRange(
   by: number,
   bz: number,
 ): void {
-  const b2 = bx * bx + by * by + bz * bz;
-  if (b2 === 0) return;
-  const gamma = 1 / Math.sqrt(1 - b2);
-  const g2 = (gamma * gamma) / (gamma + 1);
-  const { px, py, pz, e } = ev;
-  for (let i = i0; i < i1; i++) {
-    const x = px[i]!;
-    const y = py[i]!;
-    const z = pz[i]!;
-    const t = e[i]!;
-    const bp = bx * x + by * y + bz * z;
-    const f = g2 * bp + gamma * t;
-    px[i] = x + f * bx;
-    py[i] = y + f * by;
-    pz[i] = z + f * bz;
-    e[i] = gamma * (t + bp);
-  }
+  boostRowRange(ev.px, ev.py, ev.pz, ev.e, i0, i1, bx, by, bz);
 }
 
 /**

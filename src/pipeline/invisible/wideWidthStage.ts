@@ -10,9 +10,11 @@ import { fillTemplate1D, windowAxes } from "../../analyses/invisible/templates.t
 import { wideWidthSignalTemplate, wideWidthWindow } from "../../analyses/invisible/wideWidth.ts";
 import { NO_SYSTEMATICS, PAPER_SYSTEMATICS, windowWorkspace } from "../../analyses/invisible/workspace.ts";
 import type { Progress } from "../../core/progress.ts";
+import { deg } from "../../core/units.ts";
 import type { RunConfig } from "../runConfig.ts";
 import { type Stage, writeJsonAtomic } from "../stage.ts";
 import type { AnalysisInputs, TemplatesResult } from "./templatesStage.ts";
+import { windowData } from "./windowData.ts";
 import { type WorkspacesResult, windowFile } from "./workspacesStage.ts";
 
 /** Build (or reuse) the wide-width workspaces of every `massStep`-th scanned mass. */
@@ -27,7 +29,8 @@ export function runWideWidthWorkspaces(
   const ww = cfg.scan.wideWidth!;
   const opts = { gammaOverM: ww.gammaOverM };
   const masses = templates.masses.filter((_, i) => i % ww.massStep === 0);
-  const nU = templates.thetaUnionDeg.length - 1;
+  const union = templates.thetaUnionDeg.map(deg);
+  const nU = union.length - 1;
   const counts = templates.pseudoData.counts;
   const syst = cfg.scan.systematics === "paper" ? PAPER_SYSTEMATICS : NO_SYSTEMATICS;
   const bar = progress?.("wide-width workspaces", masses.length);
@@ -48,9 +51,8 @@ export function runWideWidthWorkspaces(
       backgrounds: kept.map((b) => b.name),
     });
     if (!existsSync(stage.path(file))) {
-      const data = new Array<number>(w.end - w.first).fill(0);
-      for (let ix = w.first; ix < w.end; ix++)
-        for (let u = 0; u < nU; u++) data[ix - w.first]! += counts[ix * nU + u]!;
+      // 1D: one theta bin spanning the whole union
+      const data = windowData(counts, union, w, [union[0]!, union[nU]!]);
       const ws = windowWorkspace({
         mass,
         signal: wideWidthSignalTemplate(inputs.signal, mass, axes, cfg.luminosity_fb, opts),
