@@ -190,3 +190,44 @@ test("window fit on Asimov background-only data: observed limit = expected media
   assert.equal(r.ndof, 40 - 2); // mu and bkg_norm free; staterror gammas are constrained
   assert.equal(r.fitFailures, 0);
 });
+
+test("window fit with two background MC events, one data event on one of them: every fit converges with bkg_norm >= 0.01 (25 failures with the old bound 0), limits equal (rel. 1e-6)", () => {
+  // the sparse window of the default run at 4.2 GeV (window-0069): 20 x 3 bins, a background of
+  // two MC events of weight 1 plus the half-event floor, one data event in the bin of one of them
+  const x = variableAxis(Float64Array.from({ length: 21 }, (_, k) => 17 + 0.1 * k));
+  const y = variableAxis([0, 1, 2, Math.PI]);
+  const sig = new Hist2D(x, y);
+  const bkg = new Hist2D(x, y);
+  const data = new Hist2D(x, y);
+  // its signal template (sigma = 1 fb), rounded to 1e-3, x-major
+  const s = [
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.004, 0, 0.01, 0.042, 0.014, 0.058, 0.224,
+    0.164, 0.167, 0.706, 0.464, 0.223, 0.88, 0.612, 0.114, 0.464, 0.304, 0.029, 0.194, 0.108, 0.018, 0.072,
+    0.05, 0.015, 0.057, 0.023, 0.01, 0.028, 0.025, 0.004, 0.029, 0.015, 0.003, 0.029, 0.025, 0.003, 0.039,
+    0.026, 0.008, 0.018, 0.014,
+  ];
+  for (let ix = 0; ix < 20; ix++)
+    for (let iy = 0; iy < 3; iy++) sig.fill(x.center(ix), iy + 0.5, s[3 * ix + iy]!);
+  bkg.fill(x.center(8), 1.5, 1);
+  bkg.fill(x.center(11), 0.5, 1);
+  data.fill(x.center(11), 0.5, 1);
+  const make = (bkgNormMin?: number) =>
+    windowWorkspace({
+      mass: Math.sqrt(18),
+      signal: sig,
+      backgrounds: [{ name: "tautau", hist: bkg }],
+      data,
+      bkgNormMin,
+    });
+  const ws = make();
+  assert.deepEqual(ws.measurements[0]!.config.parameters.find((p) => p.name === "bkg_norm")!.bounds, [
+    [0.01, 10],
+  ]);
+  const r = fitWindow(ws);
+  assert.equal(r.fitFailures, 0);
+  const old = fitWindow(make(0));
+  assert.ok(old.fitFailures > 0, "the old bound 0 fails here (the reason for the bound)");
+  assert.ok(Math.abs(r.obs / old.obs - 1) < 1e-6, `obs ${r.obs} vs ${old.obs}`);
+  for (let k = 0; k < 5; k++) assert.ok(Math.abs(r.exp[k]! / old.exp[k]! - 1) < 1e-6);
+  assert.throws(() => make(1), ConfigError);
+});

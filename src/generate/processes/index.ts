@@ -32,6 +32,13 @@ import { tautau } from "./tautau.ts";
 
 export type { CrossSection, GenerateOptions, Process, ProcessOptions } from "./process.ts";
 
+/**
+ * Revision of the generators' physics models: part of the key of every stage that stores generated
+ * events, so a changed model never reuses samples made by the old one. Bump it with any change
+ * that alters generated events.
+ */
+export const GENERATOR_MODELS = "2: multi-photon ISR in mu mu and tau tau";
+
 /** All background processes, keyed by name. */
 export const PROCESSES: Readonly<Record<string, Process>> = {
   mumu,

@@ -1,6 +1,8 @@
 /**
  * e+e- -> mu+ mu- (gamma ...): Born with the full muon mass, vacuum polarisation, initial-state
- * radiation from the Kuraev-Fadin structure function with a photon at its dipole angle, and
+ * radiation from the Kuraev-Fadin structure function shared between several photons, each at its
+ * own dipole angle (annihilationIsr.ts addIsrPhotons: a hard photon along a beam plus a softer one
+ * at large angle is the mu mu gamma gamma background of the invisible-Z' search), and
  * multi-photon final-state radiation (collinear and at large angle, finalStateRadiation.ts).
  *
  *   sigma = int dx W(s, x) sigma_B(s(1-x)),
@@ -17,10 +19,9 @@
  * ISR ~0.08 + FSR ~0.07 nb, agrees with ours, so that table entry should be re-checked).
  */
 import type { Stream } from "../../core/random.ts";
-import { GEV2_TO_FB, M_E, M_MU, PDG } from "../../core/units.ts";
+import { GEV2_TO_FB, M_MU, PDG } from "../../core/units.ts";
 import type { BeamFrame } from "../../physics/beams.ts";
-import { AnnihilationIsr } from "./annihilationIsr.ts";
-import { sampleDipoleCos } from "./dipoleAngle.ts";
+import { AnnihilationIsr, addIsrPhotons } from "./annihilationIsr.ts";
 import type { EventScratch } from "./eventScratch.ts";
 import { addFinalStateRadiation, FSR_MIN_ENERGY } from "./finalStateRadiation.ts";
 import { INVISIBLE_PRESELECTION_DOC, invisiblePrefilter, invisiblePreselection } from "./preselection.ts";
@@ -40,6 +41,7 @@ export class FermionPairSampler implements Sampler {
   private readonly rs: number;
   private readonly alphaS2: number;
   private readonly xbuf = new Float64Array(1);
+  private readonly kbuf = new Float64Array(4);
   /** Index of the fermion (f, negative charge) in the last trial event. */
   fIndex = -1;
 
@@ -76,20 +78,8 @@ export class FermionPairSampler implements Sampler {
     const a = runningAlpha(sp);
     const r = rIsr * ((a * a) / this.alphaS2) * 0.5 * beta * (3 - beta * beta);
     if (!(r > 0)) return 0;
-    // ISR photon along its dipole direction (relative to the incoming e-, +z)
-    let kx = 0;
-    let ky = 0;
-    let kz = 0;
-    if (k > 0) {
-      const ebeam = 0.5 * this.rs;
-      const c = sampleDipoleCos(rng, (M_E / ebeam) ** 2);
-      const st = Math.sqrt(Math.max(0, 1 - c * c));
-      const phi = 2 * Math.PI * rng.uniform();
-      kx = k * st * Math.cos(phi);
-      ky = k * st * Math.sin(phi);
-      kz = k * c;
-      ev.add(PDG.photon, 1, -1, kx, ky, kz, k);
-    }
+    // ISR photons, each along its own dipole direction (relative to the incoming e-, +z)
+    if (k > 0) addIsrPhotons(rng, ev, x, this.rs, this.isr.beta, FSR_MIN_ENERGY, this.kbuf);
     // Born angle: 1 + c^2 + (1 - beta^2)(1 - c^2) <= 2
     let c: number;
     do c = 2 * rng.uniform() - 1;
@@ -107,8 +97,9 @@ export class FermionPairSampler implements Sampler {
     if (this.withFsr) addFinalStateRadiation(rng, ev, iF, iF + 1, this.mass, sp);
     // from the s' rest frame to the c.m.: the system recoils against the ISR photon
     if (k > 0) {
-      const E = this.rs - k;
-      boostRange(ev, iF, ev.n, -kx / E, -ky / E, -kz / E);
+      const kb = this.kbuf;
+      const E = this.rs - kb[3]!;
+      boostRange(ev, iF, ev.n, -kb[0]! / E, -kb[1]! / E, -kb[2]! / E);
     }
     return r;
   }
@@ -118,7 +109,7 @@ export class FermionPairSampler implements Sampler {
 export const mumuDefinition: ProcessDefinition = {
   name: "mumu",
   description:
-    "e+e- -> mu+ mu- (gamma...): Born with masses, KF ISR with photon angles, multi-photon FSR, VP",
+    "e+e- -> mu+ mu- (gamma...): Born with masses, KF multi-photon ISR with photon angles, multi-photon FSR, VP",
   reference: "KKMC 1.148 nb (Belle II Physics Book); accepted 1.10-1.20 nb",
   preselectionDoc: INVISIBLE_PRESELECTION_DOC,
   defaultTrials: 400_000,
