@@ -1,7 +1,8 @@
 /**
  * End-to-end smoke test of `mumux run` (issue 8) on a configuration much smaller than --fast
- * (8 signal masses of 2000 events, backgrounds at 0.2-0.4% of 79.7 fb^-1, 10 mass points, short
- * training), so that it runs in well under a minute: the whole chain into a temporary directory,
+ * (8 signal masses of 2000 events, a data luminosity of 0.3 fb^-1 with independent pseudo-data
+ * samples, tau tau MC at half of it, 10 mass points, short training), so that it runs in well
+ * under a minute: the whole chain into a temporary directory,
  * the outputs' columns and keys, a skipped rerun and a resumed interrupted scan that both give a
  * byte-identical limits.csv, and the one-line exit 2 for a bad configuration key. The physics
  * numbers of such a small run are not checked (they are the full run's job, see README).
@@ -20,9 +21,10 @@ const dir = mkdtempSync(join(tmpdir(), "mumux-run-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const SMALL = {
+  luminosity_fb: 0.3,
   chunkSize: 5000,
   signal: { masses: [0.1, 1, 2, 3, 4, 5, 6.5, 8], eventsPerMass: 2000 },
-  backgrounds: { mumu: { lumiFactor: 0.004 }, tautau: { lumiFactor: 0.002 }, eemumu: { lumiFactor: 0.004 } },
+  backgrounds: { mumu: { lumiFactor: 1 }, tautau: { lumiFactor: 0.5 }, eemumu: { lumiFactor: 1 } },
   xsecTrials: 20000,
   punzi: { bceEpochs: 10, punziEpochs: 10, maxTrainPerSample: 5000 },
   scan: { massStep: 40, globalToys: 20 },
@@ -68,7 +70,25 @@ test("mumux run (small config): whole chain, outputs, skipped rerun and resumed 
   ])
     assert.ok(k in summary, `summary.json lacks ${k}`);
   assert.equal(summary.n_mass_points, lines.length - 1);
-  assert.equal(summary.luminosity_fb, 79.7);
+  assert.equal(summary.luminosity_fb, 0.3);
+  // pseudo-data from independent samples at the data luminosity (default source "sample")
+  const pd = summary.pseudo_data;
+  assert.equal(pd.source, "sample");
+  assert.deepEqual(Object.keys(pd.events_per_sample).sort(), ["data_eemumu", "data_mumu", "data_tautau"]);
+  assert.equal(
+    pd.events,
+    Object.values(pd.events_per_sample as Record<string, number>).reduce((a, b) => a + b, 0),
+  );
+  // same process and luminosity as the mu mu MC (lumiFactor 1): the same number of generated
+  // events, but other streams, so the selection keeps other events
+  assert.equal(summary.cutflow.data_mumu.raw[0], summary.cutflow.mumu.raw[0]);
+  assert.notDeepEqual(summary.cutflow.data_mumu.raw, summary.cutflow.mumu.raw);
+  assert.match(summary.cutflow.data_mumu.unit, /^pseudo-data events/);
+  // tau tau MC at half the data luminosity, its pseudo-data at the full one
+  const nTau = summary.cutflow.tautau.raw[0];
+  const nTauData = summary.cutflow.data_tautau.raw[0];
+  assert.ok(Math.abs(nTauData / nTau - 2) < 1e-3, `${nTauData} vs ${nTau}`);
+  assert.ok(!("data_mumu" in summary.background_fractions), "pseudo-data are not a background");
   assert.ok(Array.isArray(summary.gm2_excluded_GeV));
   assert.deepEqual(Object.keys(summary.background_fractions).sort(), ["eemumu", "mumu", "tautau"]);
   assert.ok(summary.cutflow.mumu.weighted.length === summary.cutflow.mumu.steps.length);

@@ -33,6 +33,12 @@ export interface SelectedEvents {
   thetaCm: Float64Array;
   /** Weights (event weight x sample scale, e.g. L_target / L_MC). */
   weight: Float64Array;
+  /**
+   * Optional per-event Gaussian kernel widths in M2 [GeV^2] (adaptiveKernel.ts): when present,
+   * {@link fillTemplate} and {@link fillTemplate1D} spread every event along M2 by its kernel
+   * instead of filling one bin (background templates from few MC events).
+   */
+  kernel?: Float64Array;
 }
 
 /**
@@ -123,6 +129,10 @@ export function emptyTemplate(axes: WindowAxes): Hist2D {
  * @example const h = fillTemplate(bkg, axes); h.values() // x-major [ix * nTheta + iy]
  */
 export function fillTemplate(ev: SelectedEvents, axes: WindowAxes): Hist2D {
+  if (ev.kernel) {
+    const kernel = ev.kernel;
+    return fillSmoothed(ev, axes, (k) => kernel[k]!, maxOf(kernel));
+  }
   const h = emptyTemplate(axes);
   const lo = axes.m2Edges[0]!;
   const hi = axes.m2Edges[axes.m2Edges.length - 1]!;
@@ -152,39 +162,61 @@ export function fillTemplateSmoothed(
   axes: WindowAxes,
   width: (m2: number) => number,
 ): Hist2D {
+  const e = axes.m2Edges;
+  const hLo = width(e[0]!);
+  const hHi = width(e[e.length - 1]!);
+  if (!(hLo > 0) || !(hHi > 0)) throw new ConfigError("kernel width must be > 0", "template.kernel");
+  // candidates: events within 8 kernel widths (generously: 9/8 x the larger end width) of the window
+  return fillSmoothed(ev, axes, (k) => width(ev.m2[k]!), (9 / 8) * Math.max(hLo, hHi));
+}
+
+function maxOf(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
+  return m;
+}
+
+/** Spread events along M2 by Gaussians of width widthOf(k) <= maxWidth (fillTemplateSmoothed doc). */
+function fillSmoothed(
+  ev: SelectedEvents,
+  axes: WindowAxes,
+  widthOf: (k: number) => number,
+  maxWidth: number,
+): Hist2D {
   const h = emptyTemplate(axes);
   const e = axes.m2Edges;
   const nx = e.length - 1;
   const ny = axes.thetaEdges.length - 1;
-  const lo = e[0]!;
-  const hi = e[nx]!;
-  const hLo = width(lo);
-  const hHi = width(hi);
-  if (!(hLo > 0) || !(hHi > 0)) throw new ConfigError("kernel width must be > 0", "template.kernel");
-  // candidates: events within 8 kernel widths (generously: 9x the larger end width) of the window
-  const a = lowerBound(ev.m2, lo - 9 * Math.max(hLo, hHi));
-  const b = lowerBound(ev.m2, hi + 9 * Math.max(hLo, hHi));
+  const a = lowerBound(ev.m2, e[0]! - 8 * maxWidth);
+  const b = lowerBound(ev.m2, e[nx]! + 8 * maxWidth);
   const yAxis = h.yAxis;
   for (let k = a; k < b; k++) {
     const x = ev.m2[k]!;
     const w = ev.weight[k]!;
-    const s = width(x);
+    const s = widthOf(k);
     if (!(s > 0)) throw new ConfigError(`kernel width at M2 = ${x} is ${s}`, "template.kernel");
     const iy = yAxis.index(ev.thetaCm[k]!);
     if (iy < 0 || iy >= ny) continue; // theta outside [0, pi]: cannot happen for real angles
-    let j = Math.max(0, lowerBound(e, x - 8 * s) - 1);
-    let cPrev = normalCdf((e[j]! - x) / s);
-    for (; j < nx && e[j]! < x + 8 * s; j++) {
-      const c = normalCdf((e[j + 1]! - x) / s);
-      const f = c - cPrev;
-      cPrev = c;
-      if (f <= 0) continue;
+    spread(e, x, s, (j, f) => {
       const slot = h.slot(j, iy);
       h.sumw[slot]! += w * f;
       h.sumw2[slot]! += w * w * f;
-    }
+    });
   }
   return h;
+}
+
+/** Call add(j, f) with the fraction f > 0 of a Gaussian (mean x, width s) in each bin j of edges e. */
+function spread(e: Float64Array, x: number, s: number, add: (j: number, f: number) => void): void {
+  const nx = e.length - 1;
+  let j = Math.max(0, lowerBound(e, x - 8 * s) - 1);
+  let cPrev = normalCdf((e[j]! - x) / s);
+  for (; j < nx && e[j]! < x + 8 * s; j++) {
+    const c = normalCdf((e[j + 1]! - x) / s);
+    const f = c - cPrev;
+    cPrev = c;
+    if (f > 0) add(j, f);
+  }
 }
 
 /**
@@ -192,6 +224,21 @@ export function fillTemplateSmoothed(
  */
 export function fillTemplate1D(ev: SelectedEvents, axes: WindowAxes): Hist1D {
   const h = new Hist1D(variableAxis(axes.m2Edges, "M2_recoil [GeV^2]"));
+  if (ev.kernel) {
+    const e = axes.m2Edges;
+    const kernel = ev.kernel;
+    const hMax = maxOf(kernel);
+    const a = lowerBound(ev.m2, e[0]! - 8 * hMax);
+    const b = lowerBound(ev.m2, e[e.length - 1]! + 8 * hMax);
+    for (let k = a; k < b; k++) {
+      const w = ev.weight[k]!;
+      spread(e, ev.m2[k]!, kernel[k]!, (j, f) => {
+        h.sumw[j + 1]! += w * f;
+        h.sumw2[j + 1]! += w * w * f;
+      });
+    }
+    return h;
+  }
   const a = lowerBound(ev.m2, axes.m2Edges[0]!);
   const b = lowerBound(ev.m2, axes.m2Edges[axes.m2Edges.length - 1]!);
   for (let k = a; k < b; k++) h.fill(ev.m2[k]!, ev.weight[k]!);

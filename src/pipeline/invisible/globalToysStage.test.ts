@@ -10,9 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { searchWindow, type ThetaBinning, thetaEdgesAt } from "../../analyses/invisible/binning.ts";
-import { emptyTemplate, windowAxes } from "../../analyses/invisible/templates.ts";
+import {
+  emptyTemplate,
+  fillTemplate,
+  type SelectedEvents,
+  windowAxes,
+} from "../../analyses/invisible/templates.ts";
 import { fitWindow } from "../../analyses/invisible/windowFit.ts";
 import { NO_SYSTEMATICS, windowWorkspace } from "../../analyses/invisible/workspace.ts";
+import { stream } from "../../core/random.ts";
 import { normalSf } from "../../core/special.ts";
 import { toDeg } from "../../core/units.ts";
 import { compileModel } from "../../stats/histfactory/compileModel.ts";
@@ -199,4 +205,80 @@ test("an observed max Z of 1e-6 (no excess, q0 at fit precision) is reached by t
   assert.equal(countAtLeast([0, 0, 0, Number.NaN], 1.0e-6), 3);
   assert.equal(countAtLeast([1.2, 1.87, 2.5, Number.NEGATIVE_INFINITY], 1.87), 2);
   assert.equal(countAtLeast([1.2, 1.5], 1.87), 0);
+});
+
+test("bootstrap toys (MC statistics in the toys): per-cell mean = the template, variance = mean + sum over MC events of (w f)^2; plain histograms of unit-weight MC: variance = 2 x mean (3000 toys, 4 sigma)", () => {
+  const rng = stream(77, 0);
+  const n = 600;
+  const m2 = Float64Array.from({ length: n }, () => 10 * rng.uniform()).sort();
+  const events: SelectedEvents = {
+    m2,
+    thetaCm: Float64Array.from({ length: n }, () => Math.PI * rng.uniform()),
+    weight: new Float64Array(n).fill(1),
+  };
+  const axes = windowAxes(m2Edges, { first: 0, end: NM, m2: 0 }, union);
+  const N = 3000;
+  for (const smooth of [false, true]) {
+    const ev: SelectedEvents = smooth ? { ...events, kernel: new Float64Array(n).fill(0.25) } : events;
+    const expected = fillTemplate(ev, axes).values();
+    // the template's MC variance per cell: sum_e (w_e f_ec)^2 (f = 1 in its own bin without kernel)
+    const mcVar = new Float64Array(expected.length);
+    for (let e = 0; e < n; e++) {
+      const one = fillTemplate(
+        {
+          m2: m2.subarray(e, e + 1),
+          thetaCm: ev.thetaCm.subarray(e, e + 1),
+          weight: Float64Array.of(1),
+          ...(smooth ? { kernel: Float64Array.of(0.25) } : {}),
+        },
+        axes,
+      ).values();
+      for (let c = 0; c < one.length; c++) mcVar[c]! += one[c]! ** 2;
+    }
+    const grids = toyGrids(expected, N, 4242, { backgrounds: [{ events: ev }], axes });
+    const nc = expected.length;
+    let sumMean = 0;
+    let sumExp = 0;
+    let sumVar = 0;
+    let sumPred = 0;
+    for (let c = 0; c < nc; c++) {
+      let s = 0;
+      let s2 = 0;
+      for (let t = 0; t < N; t++) {
+        const x = grids[t * nc + c]!;
+        s += x;
+        s2 += x * x;
+      }
+      const mean = s / N;
+      sumMean += mean;
+      sumExp += expected[c]!;
+      sumVar += (s2 - N * mean * mean) / (N - 1);
+      sumPred += expected[c]! + mcVar[c]!;
+    }
+    // sum of means: Poisson of total ~n x N counts; sum of variances: relative error ~ sqrt(2 / N) at most
+    assert.ok(
+      Math.abs(sumMean - sumExp) < 4 * Math.sqrt((2 * sumExp) / N),
+      `${smooth}: mean ${sumMean} vs ${sumExp}`,
+    );
+    assert.ok(
+      Math.abs(sumVar / sumPred - 1) < 4 * Math.sqrt(2 / N),
+      `${smooth}: variance ${sumVar} vs ${sumPred}`,
+    );
+    if (!smooth) assert.ok(Math.abs(sumPred / sumExp - 2) < 1e-9, "unit weights: MC variance = mean");
+  }
+  // without the bootstrap the toys are Poisson around the template: variance = mean
+  const plain = toyGrids(expected, 2000, 4242);
+  let v = 0;
+  for (let c = 0; c < expected.length; c++) {
+    let s = 0;
+    let s2 = 0;
+    for (let t = 0; t < 2000; t++) {
+      const x = plain[t * expected.length + c]!;
+      s += x;
+      s2 += x * x;
+    }
+    v += (s2 - (s * s) / 2000) / 1999;
+  }
+  const tot = expected.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(v / tot - 1) < 4 * Math.sqrt(2 / 2000), `plain toys: variance / mean ${v / tot}`);
 });

@@ -10,10 +10,11 @@
  *   punzi_output, punzi_roc   the Punzi-net output distributions and ROC (training sample)
  */
 import { join } from "node:path";
-import { signalTemplate1D, windowAxes } from "../../analyses/invisible/templates.ts";
+import { fillTemplate1D, signalTemplate1D, windowAxes } from "../../analyses/invisible/templates.ts";
 import { variableAxis } from "../../hist/axis.ts";
 import { Hist1D } from "../../hist/hist1D.ts";
 import { Hist2D } from "../../hist/hist2D.ts";
+import { gm2Band } from "../../interpret/gm2Band.ts";
 import { brazilBandPlot } from "../../report/brazilBandPlot.ts";
 import { classifierOutputPlot } from "../../report/classifierOutputPlot.ts";
 import { couplingLimitPlot } from "../../report/couplingLimitPlot.ts";
@@ -80,16 +81,13 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
     for (let u = 0; u < nU; u++) c += templates.pseudoData.counts[i * nU + u]!;
     data.fill(0.5 * (edges[i]! + edges[i + 1]!), c);
   }
+  const full = windowAxes(edges, { first: 0, end: edges.length - 1, m2: 0 }, [0, Math.PI]);
+  // the background templates of the fit (kernel-smoothed if configured)
   const samples = inputs.backgrounds
-    .map((b) => {
-      const h = new Hist1D(axis);
-      h.fillArrays(b.events.m2, b.events.weight);
-      return { name: LABELS[b.name] ?? b.name, hist: h };
-    })
+    .map((b) => ({ name: LABELS[b.name] ?? b.name, hist: fillTemplate1D(b.events, full) }))
     .sort((a, b) => a.hist.integral() - b.hist.integral());
   const sigMass = 2;
   const sigFb = 10;
-  const full = windowAxes(edges, { first: 0, end: edges.length - 1, m2: 0 }, [0, Math.PI]);
   const sig = signalTemplate1D(inputs.signal, sigMass, full, lumi, sigFb);
   await draw(
     "m2recoil_stack",
@@ -101,7 +99,7 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
       },
       { xTitle: M2_TITLE, yTitle: "Events / bin", logY: true, label },
     ),
-    `M²_recoil after all cuts (bins one resolution wide), backgrounds at ${lumi} fb⁻¹ and the seeded pseudo-data.`,
+    `M²_recoil after all cuts (bins one resolution wide): the background templates at ${lumi} fb⁻¹${cfg.scan.backgroundKernel ? " (MC smoothed by an adaptive kernel in M²)" : ""} and the seeded pseudo-data${cfg.pseudoData.source === "sample" ? " (independent simulated samples)" : " (Poisson draws around the templates)"}.`,
   );
 
   // 2. theta-M2 plane of mu mu (gamma)
@@ -153,10 +151,17 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
   );
 
   // 4. coupling limits with the (g-2) band
+  // the band on its own log-spaced grid: the hypotheses are one M2 resolution apart, so only
+  // 0.01 GeV and ~0.4 GeV lie below 0.4 GeV and the band drawn through them would show a kink
+  const nBand = 300;
+  const m0 = Math.log(mass[0]!);
+  const m1 = Math.log(mass[mass.length - 1]!);
+  const bandMass = Array.from({ length: nBand }, (_, i) => Math.exp(m0 + ((m1 - m0) * i) / (nBand - 1)));
+  const g2 = gm2Band("vector", bandMass, interp.gm2.year);
   const band = {
-    x: mass,
-    lo: interp.gm2.lower.map((v) => v ?? Number.NaN),
-    hi: interp.gm2.upper.map((v) => v ?? Number.NaN),
+    x: bandMass,
+    lo: g2.lower.map((v) => v ?? Number.NaN),
+    hi: g2.upper.map((v) => v ?? Number.NaN),
     label: `(g−2)_μ ±2σ (${interp.gm2.year})`,
   };
   for (const [name, obs, exp, title] of [

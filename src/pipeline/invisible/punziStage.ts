@@ -100,13 +100,17 @@ export function readPunziOutputs(stage: Stage<PunziResult>, name: string): Float
   return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
-/** Run (or reuse) the Punzi-net stage. */
+/**
+ * Run (or reuse) the Punzi-net stage: train on `samples` (signal and background MC), apply to
+ * them and to `applyOnly` (the pseudo-data samples, which never enter the training).
+ */
 export function runPunziStage(
   cfg: RunConfig,
   stage: Stage<PunziResult>,
   samples: readonly LoadedSample[],
   resolution: ResolutionFunction,
   progress?: (label: string, total: number) => Progress,
+  applyOnly: readonly LoadedSample[] = [],
 ): PunziResult {
   if (stage.result) return stage.result;
   const max = cfg.punzi.maxTrainPerSample;
@@ -192,7 +196,7 @@ export function runPunziStage(
     .filter(Number.isFinite)
     .sort((a, b) => a - b);
   const passed: PunziResult["passed"] = {};
-  for (const s of samples) {
+  for (const s of [...samples, ...applyOnly]) {
     const out = punziOutputs(saved, s.columns);
     writeAtomic(stage.path(`out-${s.summary.name}.f32`), new Uint8Array(out.buffer));
     let raw = 0;

@@ -14,10 +14,12 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { windowAxes } from "../../analyses/invisible/templates.ts";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import { MUMUX_VERSION } from "../../core/version.ts";
 import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
+import { GENERATOR_MODELS } from "../../generate/processes/index.ts";
 import { configHash, type RunConfig } from "../runConfig.ts";
 import { Stage, sha256, writeAtomic, writeJsonAtomic } from "../stage.ts";
 import { type GlobalToysResult, runGlobalToysStage } from "./globalToysStage.ts";
@@ -32,6 +34,7 @@ import {
   measureResolution,
   runTemplatesStage,
   type TemplatesResult,
+  thetaUnion,
 } from "./templatesStage.ts";
 import { runWideWidthWorkspaces } from "./wideWidthStage.ts";
 import { runWorkspacesStage, type WorkspacesResult } from "./workspacesStage.ts";
@@ -115,15 +118,25 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   const sStage = new Stage<SamplesResult>(
     root,
     "samples",
-    part("luminosity_fb", "chunkSize", "signal", "backgrounds", "xsecTrials", "selection"),
+    configHash({
+      ...Object.fromEntries(
+        (["luminosity_fb", "chunkSize", "signal", "backgrounds", "xsecTrials", "selection"] as const).map(
+          (k) => [k, cfg[k]],
+        ),
+      ),
+      // whether the independent pseudo-data samples are made (not the injected signal)
+      pseudoDataSource: cfg.pseudoData.source,
+    }),
     cfg.seed,
-    // the detector card is code, not configuration, but a changed card must not reuse old samples
-    { card: sha256(JSON.stringify(belle2DefaultCard())) },
+    // the detector card and the generators are code, not configuration, but a changed card or
+    // physics model must not reuse old samples
+    { card: sha256(JSON.stringify(belle2DefaultCard())), generators: GENERATOR_MODELS },
   );
   if (sStage.result) note("samples: complete, skipped");
   const samples = await runSamplesStage(cfg, sStage, { workers, progress: o.progress, note });
   lap("samples", t);
   const loaded = samples.samples.map((s) => ({ summary: s, columns: loadSampleColumns(sStage, s) }));
+  const loadedData = samples.pseudoData.map((s) => ({ summary: s, columns: loadSampleColumns(sStage, s) }));
 
   // 4 Punzi-net
   t = performance.now();
@@ -136,12 +149,14 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       .filter((s) => s.summary.process === "signal")
       .map((s) => ({ mass: s.summary.mass!, columns: s.columns })),
   );
-  const punzi = runPunziStage(cfg, pStage, loaded, resolution, o.progress);
+  const punzi = runPunziStage(cfg, pStage, loaded, resolution, o.progress, loadedData);
   lap("punzinet", t);
-  const analysed: AnalysedSample[] = loaded.map((s) => ({
+  const withOutputs = (s: (typeof loaded)[number]): AnalysedSample => ({
     ...s,
     punzi: readPunziOutputs(pStage, s.summary.name),
-  }));
+  });
+  const analysed = loaded.map(withOutputs);
+  const analysedData = loadedData.map(withOutputs);
 
   // 5 templates
   t = performance.now();
@@ -149,7 +164,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   const tStage = new Stage<TemplatesResult>(root, "templates", scanPart("pseudoData"), cfg.seed, {
     punzinet: pStage.digest,
   });
-  const templates = runTemplatesStage(cfg, tStage, inputs);
+  const templates = runTemplatesStage(cfg, tStage, inputs, analysedData);
   lap("templates", t);
 
   // 6 workspaces
@@ -172,9 +187,11 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   let toys: GlobalToysResult | undefined;
   if (cfg.scan.globalToys > 0) {
     t = performance.now();
+    const bootstrap = cfg.pseudoData.source === "sample";
     const gStage = new Stage<GlobalToysResult>(root, "global-toys", part("scan"), cfg.seed, {
       workspaces: wStage.digest,
       fits: fStage.digest,
+      toyTemplates: bootstrap ? "poisson-bootstrap" : "nominal",
     });
     const cached = gStage.result !== undefined;
     if (cached) note("global toys: complete, skipped");
@@ -185,6 +202,19 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       inputs,
       scan,
       nToys: cfg.scan.globalToys,
+      // data independent of the template MC see its statistical error: so must the toys
+      ...(bootstrap
+        ? {
+            bootstrap: {
+              backgrounds: inputs.backgrounds,
+              axes: windowAxes(
+                inputs.m2Edges,
+                { first: 0, end: inputs.m2Edges.length - 1, m2: 0 },
+                thetaUnion(inputs.theta),
+              ),
+            },
+          }
+        : {}),
       workers,
       progress: o.progress,
     });
@@ -246,11 +276,13 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   const bkgs = samples.samples.filter((s) => s.process !== "signal");
   const sigs = samples.samples.filter((s) => s.process === "signal");
   const cutflow: Record<string, unknown> = {};
-  for (const s of samples.samples) {
+  for (const s of [...samples.samples, ...samples.pseudoData]) {
     const isSig = s.process === "signal";
     const norm = isSig ? 1 / s.sumWeightsGenerated : 1;
     cutflow[s.name] = {
-      unit: isSig ? "efficiency" : `events at ${cfg.luminosity_fb} fb^-1 (after the generator preselection)`,
+      unit: isSig
+        ? "efficiency"
+        : `${samples.pseudoData.includes(s) ? "pseudo-data " : ""}events at ${cfg.luminosity_fb} fb^-1 (after the generator preselection)`,
       steps: ["preselected", ...s.steps, "punziNet"],
       weighted: [...s.weighted, cut[s.name]!.weighted].map((x) => x * norm),
       raw: [...s.raw, cut[s.name]!.raw],
@@ -291,8 +323,8 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     if (Number.isFinite(p.exp[2]!) && (iMinExp < 0 || p.exp[2]! < scan.points[iMinExp]!.exp[2]!)) iMinExp = i;
     if (Number.isFinite(p.zLocal) && (iZ < 0 || p.zLocal > scan.points[iZ]!.zLocal)) iZ = i;
   });
-  const gAt = (m: number, model: "vanilla" | "fully-invisible") =>
-    couplingLimitAt(masses, obs, interp.sigmaUnit_fb, m, model);
+  const gAt = (m: number, model: "vanilla" | "fully-invisible", limits: number[] = obs) =>
+    couplingLimitAt(masses, limits, interp.sigmaUnit_fb, m, model);
   const worstGof = scan.points.reduce((m, p) => (Number.isFinite(p.pValue) ? Math.min(m, p.pValue) : m), 1);
   const effAll = templates.efficiency.map((e) => e.efficiency);
   const summary: InvisibleSummary = {
@@ -330,6 +362,11 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     g_ul_fully_invisible_at_0p1GeV: gAt(0.1, "fully-invisible"),
     g_ul_vanilla_at_0p1GeV: gAt(0.1, "vanilla"),
     g_ul_vanilla_at_8GeV: gAt(8, "vanilla"),
+    // the same from the median expected limits
+    g_ul_fully_invisible_at_0p1GeV_expected: gAt(0.1, "fully-invisible", med),
+    g_ul_vanilla_at_0p1GeV_expected: gAt(0.1, "vanilla", med),
+    g_ul_vanilla_at_8GeV_expected: gAt(8, "vanilla", med),
+    median_obs_over_exp: median(scan.points.map((p) => p.obs / p.exp[2]!)),
     worst_gof_p_value: worstGof,
     failed_windows: scan.failedWindows,
     wide_width: wide
@@ -360,7 +397,12 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       mc_luminosity_fb: s.process === "signal" ? null : cfg.luminosity_fb / s.scale,
       selected_steps_1_7: s.nSelected,
     })),
-    pseudo_data: { events: templates.pseudoData.total, inject: templates.pseudoData.inject },
+    pseudo_data: {
+      events: templates.pseudoData.total,
+      source: templates.pseudoData.source,
+      events_per_sample: templates.pseudoData.perSample,
+      inject: templates.pseudoData.inject,
+    },
     provenance: {
       mumux: MUMUX_VERSION,
       config_hash: hash,

@@ -3,6 +3,11 @@
  * generator-level preselection at lumiFactor x the data luminosity), simulate, select. The unit
  * of work is one chunk of one sample (sampleChunk.ts), stored as `samples/<sample>/chunk-NNNNNN.bin`
  * + `.json`; finished chunks are skipped on a rerun, so an interrupted run resumes chunk by chunk.
+ *
+ * With `pseudoData.source = "sample"` (the default) every background process also gets a
+ * pseudo-data sample `data_<process>` at exactly the data luminosity, generated and simulated
+ * with streams of its own: the pseudo-data are then independent of the template MC, as real data
+ * are (templatesStage.ts turns its selected events into counts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { Piscina } from "piscina";
@@ -49,8 +54,19 @@ export interface SampleSummary {
 
 /** Result of the samples stage. */
 export interface SamplesResult {
+  /** Signal and background MC (templates, training). */
   samples: SampleSummary[];
+  /** Independent background samples at the data luminosity (pseudo-data); empty unless `pseudoData.source` is "sample". */
+  pseudoData: SampleSummary[];
 }
+
+/** Name of the pseudo-data sample of a background process. */
+export function pseudoDataSampleName(process: string): string {
+  return `data_${process}`;
+}
+
+/** Sample-id offset of the pseudo-data samples (ids of the MC backgrounds are 1..#processes). */
+const PSEUDO_DATA_SAMPLE_OFFSET = 500;
 
 /** Name of the signal sample of mass M. */
 export function signalSampleName(mass: number): string {
@@ -64,6 +80,8 @@ function sampleId(process: string, mass?: number): number {
 
 interface Spec {
   name: string;
+  /** "pseudoData" for the independent data samples. */
+  role: "mc" | "pseudoData";
   process: string;
   mass?: number;
   nEvents: number;
@@ -111,18 +129,33 @@ export async function runSamplesStage(
     }
     specs.push({
       name,
+      role: "mc",
       process: name,
       nEvents: Math.max(1, Math.round(xs.sigma_fb * cfg.luminosity_fb * b.lumiFactor)),
       genSeed,
       simSeed: cfg.seed * SEED_STRIDE + SIM_OFFSET + id,
       ...xs,
     });
+    if (cfg.pseudoData.source === "sample") {
+      // the same cross section (same process, same preselection), other streams
+      const dataId = PSEUDO_DATA_SAMPLE_OFFSET + id;
+      specs.push({
+        name: pseudoDataSampleName(name),
+        role: "pseudoData",
+        process: name,
+        nEvents: Math.max(1, Math.round(xs.sigma_fb * cfg.luminosity_fb)),
+        genSeed: cfg.seed * SEED_STRIDE + dataId,
+        simSeed: cfg.seed * SEED_STRIDE + SIM_OFFSET + dataId,
+        ...xs,
+      });
+    }
   }
   const masses = [...new Set(cfg.signal.masses)].sort((a, b) => a - b);
   for (const mass of masses) {
     const id = sampleId("signal", mass);
     specs.push({
       name: signalSampleName(mass),
+      role: "mc",
       process: "signal",
       mass,
       nEvents: cfg.signal.eventsPerMass,
@@ -187,8 +220,9 @@ export async function runSamplesStage(
     }
   }
   bar?.done();
-  const samples = specs.map((s) => summarise(stage, s, cfg));
-  return stage.finish({ samples });
+  const samples = specs.filter((s) => s.role === "mc").map((s) => summarise(stage, s, cfg));
+  const pseudoData = specs.filter((s) => s.role === "pseudoData").map((s) => summarise(stage, s, cfg));
+  return stage.finish({ samples, pseudoData });
 }
 
 type ChunkMeta = Omit<SampleChunkResult, "columns"> & {

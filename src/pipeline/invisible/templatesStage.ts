@@ -5,12 +5,17 @@
  * sample, the signal model (efficiency and shape interpolated between simulated masses), and the
  * pseudo-data.
  *
- * Pseudo-data ("no real data", spec): one seeded Poisson draw per cell of a grid made of ALL M2
- * bins times the union of every region's theta edges, with the mean = the background templates at
- * the data luminosity (+ an injected signal if configured). Every window then sums the cells in
- * its bins, so overlapping windows see the same pseudo-data, as they would see real data.
+ * Pseudo-data ("no real data", spec): counts in a grid made of ALL M2 bins times the union of
+ * every region's theta edges; every window sums the cells in its bins, so overlapping windows see
+ * the same pseudo-data, as they would see real data. `pseudoData.source`:
+ * - "sample": the events of the independent pseudo-data samples (samplesStage.ts) that pass all
+ *   cuts, each one count (the rare generator weight w != 1 becomes floor(w) or floor(w) + 1 counts
+ *   with mean w, from a seeded stream), plus one Poisson draw per cell of an injected signal;
+ * - "templates": one seeded Poisson draw per cell with the mean = the background templates at the
+ *   data luminosity (+ the injected signal).
  */
 
+import { adaptiveKernelWidths } from "../../analyses/invisible/adaptiveKernel.ts";
 import {
   DEFAULT_THETA_BINNING,
   m2BinEdges,
@@ -24,12 +29,14 @@ import {
   resolutionPoints,
 } from "../../analyses/invisible/resolution.ts";
 import {
+  fillTemplate,
   type SelectedEvents,
   type SignalModel,
   signalModel,
   signalTemplate,
   windowAxes,
 } from "../../analyses/invisible/templates.ts";
+import { ConfigError } from "../../core/errors.ts";
 import { stream } from "../../core/random.ts";
 import { toDeg } from "../../core/units.ts";
 import type { RunConfig } from "../runConfig.ts";
@@ -65,6 +72,9 @@ export interface TemplatesResult {
     /** Expected background per cell (same layout). */
     expected: number[];
     total: number;
+    source: RunConfig["pseudoData"]["source"];
+    /** Counts after all cuts per pseudo-data sample ("sample" source), before any injected signal. */
+    perSample: Record<string, number>;
     inject: RunConfig["pseudoData"]["inject"];
   };
 }
@@ -132,6 +142,17 @@ export function analysisInputs(cfg: RunConfig, samples: readonly AnalysedSample[
   const theta = mumu
     ? thetaBinningFromSample(mumu.events.thetaCm, mumu.events.m2, mumu.events.weight)
     : DEFAULT_THETA_BINNING;
+  // smoothed background templates: kernel widths per event, neighbours counted per theta cell
+  const k = cfg.scan.backgroundKernel;
+  if (k) {
+    const union = thetaUnion(theta);
+    for (const b of backgrounds)
+      b.events.kernel = adaptiveKernelWidths(b.events, union, {
+        neighbours: k.neighbours,
+        minWidth: (m2) => k.minWidth * resolution.sigma(m2),
+        maxWidth: (m2) => k.maxWidth * resolution.sigma(m2),
+      });
+  }
   const allMasses = massHypotheses(resolution, cfg.scan.massMin, cfg.scan.massMax);
   const masses: number[] = [];
   for (let i = 0; i < allMasses.length; i += cfg.scan.massStep) masses.push(allMasses[i]!);
@@ -148,13 +169,20 @@ export function thetaUnion(theta: ThetaBinning): Float64Array {
 /** Seed id of the pseudo-data stream (see samplesStage.ts seed layout). */
 const PSEUDO_DATA_ID = 999;
 
-/** Run (or reuse) the templates stage. */
+/**
+ * Run (or reuse) the templates stage.
+ * @param pseudoData the pseudo-data samples with their Punzi-net outputs (source "sample")
+ * @throws ConfigError if the source is "sample" and no pseudo-data sample is given
+ */
 export function runTemplatesStage(
   cfg: RunConfig,
   stage: Stage<TemplatesResult>,
   inputs: AnalysisInputs,
+  pseudoData: readonly AnalysedSample[] = [],
 ): TemplatesResult {
   if (stage.result) return stage.result;
+  if (cfg.pseudoData.source === "sample" && pseudoData.length === 0)
+    throw new ConfigError('source "sample" needs at least one background sample', "pseudoData.source");
   const { resolution, signal, backgrounds, m2Edges, theta } = inputs;
   const union = thetaUnion(theta);
   const nM = m2Edges.length - 1;
@@ -172,23 +200,43 @@ export function runTemplatesStage(
     }
     return lo;
   };
+  // the background expectation per cell: the templates themselves (smoothed if configured)
   for (const b of backgrounds) {
-    const e = b.events;
-    for (let k = 0; k < e.m2.length; k++) {
-      const i = binOf(m2Edges, e.m2[k]!);
-      const j = binOf(union, e.thetaCm[k]!);
-      if (i >= 0 && j >= 0) expected[i * nU + j]! += e.weight[k]!;
-    }
+    const v = fillTemplate(b.events, fullAxes).values();
+    for (let c = 0; c < v.length; c++) expected[c]! += v[c]!;
   }
-  const mean = Float64Array.from(expected);
   const inj = cfg.pseudoData.inject;
-  if (inj && inj.sigma_fb > 0) {
-    const h = signalTemplate(signal, inj.mass, fullAxes, cfg.luminosity_fb, inj.sigma_fb);
-    const v = h.values();
-    for (let k = 0; k < mean.length; k++) mean[k]! += v[k]!;
-  }
+  const injected =
+    inj && inj.sigma_fb > 0
+      ? signalTemplate(signal, inj.mass, fullAxes, cfg.luminosity_fb, inj.sigma_fb).values()
+      : undefined;
   const rng = stream(cfg.seed * 2 ** 20 + PSEUDO_DATA_ID, 0);
-  const counts = Array.from(mean, (m) => (m > 0 ? rng.poisson(m) : 0));
+  const perSample: Record<string, number> = {};
+  let counts: number[];
+  if (cfg.pseudoData.source === "sample") {
+    counts = new Array<number>(nM * nU).fill(0);
+    for (const d of pseudoData) {
+      // weights x scale: ~1 per event (scale = sigma L / sum of generated weights)
+      const e = passingEvents(d, punziCutOf(cfg), d.summary.scale);
+      let n = 0;
+      for (let k = 0; k < e.m2.length; k++) {
+        const i = binOf(m2Edges, e.m2[k]!);
+        const j = binOf(union, e.thetaCm[k]!);
+        if (i < 0 || j < 0) continue;
+        const w = e.weight[k]!;
+        const f = Math.floor(w);
+        const c = f + (rng.uniform() < w - f ? 1 : 0);
+        counts[i * nU + j]! += c;
+        n += c;
+      }
+      perSample[d.summary.name] = n;
+    }
+    if (injected) for (let k = 0; k < counts.length; k++) counts[k]! += rng.poisson(injected[k]!);
+  } else {
+    const mean = Float64Array.from(expected);
+    if (injected) for (let k = 0; k < mean.length; k++) mean[k]! += injected[k]!;
+    counts = Array.from(mean, (m) => (m > 0 ? rng.poisson(m) : 0));
+  }
   return stage.finish({
     resolution: resolution.points.map((p) => ({
       mass: p.mass,
@@ -211,6 +259,8 @@ export function runTemplatesStage(
       counts,
       expected: Array.from(expected),
       total: counts.reduce((a, b) => a + b, 0),
+      source: cfg.pseudoData.source,
+      perSample,
       inject: inj,
     },
   });
