@@ -25,6 +25,7 @@
  * never spans a search window of 20 resolutions).
  */
 import { ConfigError } from "../../core/errors.ts";
+import { variableAxis } from "../../hist/axis.ts";
 import type { SelectedEvents } from "./templates.ts";
 
 /** Options of {@link adaptiveKernelWidths}. */
@@ -35,19 +36,6 @@ export interface AdaptiveKernelOptions {
   minWidth: (m2: number) => number;
   /** Largest width at M2 [GeV^2] (>= minWidth). */
   maxWidth: (m2: number) => number;
-}
-
-/** Index of the cell of x in increasing edges (-1 outside [edges[0], edges[last])). */
-function cellOf(edges: ArrayLike<number>, x: number): number {
-  if (!(x >= edges[0]!) || !(x < edges[edges.length - 1]!)) return -1;
-  let lo = 0;
-  let hi = edges.length - 1;
-  while (hi - lo > 1) {
-    const m = (lo + hi) >> 1;
-    if (edges[m]! <= x) lo = m;
-    else hi = m;
-  }
-  return lo;
 }
 
 /**
@@ -69,11 +57,11 @@ export function adaptiveKernelWidths(
     throw new ConfigError(`must be an integer >= 1, got ${K}`, "kernel.neighbours");
   const n = ev.m2.length;
   const h = new Float64Array(n);
-  const nCells = thetaEdges.length - 1;
-  const cells: number[][] = Array.from({ length: nCells }, () => []);
+  const axis = variableAxis(thetaEdges);
+  const cells: number[][] = Array.from({ length: axis.nBins }, () => []);
   for (let i = 0; i < n; i++) {
-    const c = cellOf(thetaEdges, ev.thetaCm[i]!);
-    if (c >= 0) cells[c]!.push(i);
+    const c = axis.index(ev.thetaCm[i]!);
+    if (c >= 0 && c < axis.nBins) cells[c]!.push(i);
     else h[i] = -1; // marked: the largest width
   }
   for (const idx of cells) {

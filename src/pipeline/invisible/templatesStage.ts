@@ -39,6 +39,7 @@ import {
 import { ConfigError } from "../../core/errors.ts";
 import { stream } from "../../core/random.ts";
 import { toDeg } from "../../core/units.ts";
+import { variableAxis } from "../../hist/axis.ts";
 import type { RunConfig } from "../runConfig.ts";
 import type { Stage } from "../stage.ts";
 import type { SelectedColumns } from "./sampleChunk.ts";
@@ -189,17 +190,6 @@ export function runTemplatesStage(
   const nU = union.length - 1;
   const expected = new Float64Array(nM * nU);
   const fullAxes = windowAxes(m2Edges, { first: 0, end: nM, m2: 0 }, union);
-  const binOf = (edges: ArrayLike<number>, x: number) => {
-    if (!(x >= edges[0]!) || !(x < edges[edges.length - 1]!)) return -1;
-    let lo = 0;
-    let hi = edges.length - 1;
-    while (hi - lo > 1) {
-      const m = (lo + hi) >> 1;
-      if (edges[m]! <= x) lo = m;
-      else hi = m;
-    }
-    return lo;
-  };
   // the background expectation per cell: the templates themselves (smoothed if configured)
   for (const b of backgrounds) {
     const v = fillTemplate(b.events, fullAxes).values();
@@ -219,10 +209,12 @@ export function runTemplatesStage(
       // weights x scale: ~1 per event (scale = sigma L / sum of generated weights)
       const e = passingEvents(d, punziCutOf(cfg), d.summary.scale);
       let n = 0;
+      const xAxis = variableAxis(m2Edges);
+      const yAxis = variableAxis(union);
       for (let k = 0; k < e.m2.length; k++) {
-        const i = binOf(m2Edges, e.m2[k]!);
-        const j = binOf(union, e.thetaCm[k]!);
-        if (i < 0 || j < 0) continue;
+        const i = xAxis.index(e.m2[k]!);
+        const j = yAxis.index(e.thetaCm[k]!);
+        if (i < 0 || i >= nM || j < 0 || j >= nU) continue;
         const w = e.weight[k]!;
         const f = Math.floor(w);
         const c = f + (rng.uniform() < w - f ? 1 : 0);
