@@ -184,38 +184,51 @@ function fillSmoothed(
   maxWidth: number,
 ): Hist2D {
   const h = emptyTemplate(axes);
-  const e = axes.m2Edges;
-  const nx = e.length - 1;
   const ny = axes.thetaEdges.length - 1;
-  const a = lowerBound(ev.m2, e[0]! - 8 * maxWidth);
-  const b = lowerBound(ev.m2, e[nx]! + 8 * maxWidth);
   const yAxis = h.yAxis;
-  for (let k = a; k < b; k++) {
-    const x = ev.m2[k]!;
+  // the theta bin once per event, not per M2 bin it spreads into
+  let last = -1;
+  let iy = -1;
+  forEachSpread(ev, axes.m2Edges, widthOf, maxWidth, (k, j, f) => {
+    if (k !== last) {
+      last = k;
+      iy = yAxis.index(ev.thetaCm[k]!);
+    }
+    if (iy < 0 || iy >= ny) return; // theta outside [0, pi]: cannot happen for real angles
     const w = ev.weight[k]!;
-    const s = widthOf(k);
-    if (!(s > 0)) throw new ConfigError(`kernel width at M2 = ${x} is ${s}`, "template.kernel");
-    const iy = yAxis.index(ev.thetaCm[k]!);
-    if (iy < 0 || iy >= ny) continue; // theta outside [0, pi]: cannot happen for real angles
-    spread(e, x, s, (j, f) => {
-      const slot = h.slot(j, iy);
-      h.sumw[slot]! += w * f;
-      h.sumw2[slot]! += w * w * f;
-    });
-  }
+    const slot = h.slot(j, iy);
+    h.sumw[slot]! += w * f;
+    h.sumw2[slot]! += w * w * f;
+  });
   return h;
 }
 
-/** Call add(j, f) with the fraction f > 0 of a Gaussian (mean x, width s) in each bin j of edges e. */
-function spread(e: Float64Array, x: number, s: number, add: (j: number, f: number) => void): void {
+/**
+ * For every event k within 8 maxWidth of the edges e, call add(k, j, f) with the fraction f > 0
+ * of its Gaussian (mean m2[k], width widthOf(k) <= maxWidth) in each bin j.
+ */
+function forEachSpread(
+  ev: SelectedEvents,
+  e: Float64Array,
+  widthOf: (k: number) => number,
+  maxWidth: number,
+  add: (k: number, j: number, f: number) => void,
+): void {
   const nx = e.length - 1;
-  let j = Math.max(0, lowerBound(e, x - 8 * s) - 1);
-  let cPrev = normalCdf((e[j]! - x) / s);
-  for (; j < nx && e[j]! < x + 8 * s; j++) {
-    const c = normalCdf((e[j + 1]! - x) / s);
-    const f = c - cPrev;
-    cPrev = c;
-    if (f > 0) add(j, f);
+  const a = lowerBound(ev.m2, e[0]! - 8 * maxWidth);
+  const b = lowerBound(ev.m2, e[nx]! + 8 * maxWidth);
+  for (let k = a; k < b; k++) {
+    const x = ev.m2[k]!;
+    const s = widthOf(k);
+    if (!(s > 0)) throw new ConfigError(`kernel width at M2 = ${x} is ${s}`, "template.kernel");
+    let j = Math.max(0, lowerBound(e, x - 8 * s) - 1);
+    let cPrev = normalCdf((e[j]! - x) / s);
+    for (; j < nx && e[j]! < x + 8 * s; j++) {
+      const c = normalCdf((e[j + 1]! - x) / s);
+      const f = c - cPrev;
+      cPrev = c;
+      if (f > 0) add(k, j, f);
+    }
   }
 }
 
@@ -225,18 +238,18 @@ function spread(e: Float64Array, x: number, s: number, add: (j: number, f: numbe
 export function fillTemplate1D(ev: SelectedEvents, axes: WindowAxes): Hist1D {
   const h = new Hist1D(variableAxis(axes.m2Edges, "M2_recoil [GeV^2]"));
   if (ev.kernel) {
-    const e = axes.m2Edges;
     const kernel = ev.kernel;
-    const hMax = maxOf(kernel);
-    const a = lowerBound(ev.m2, e[0]! - 8 * hMax);
-    const b = lowerBound(ev.m2, e[e.length - 1]! + 8 * hMax);
-    for (let k = a; k < b; k++) {
-      const w = ev.weight[k]!;
-      spread(e, ev.m2[k]!, kernel[k]!, (j, f) => {
+    forEachSpread(
+      ev,
+      axes.m2Edges,
+      (k) => kernel[k]!,
+      maxOf(kernel),
+      (k, j, f) => {
+        const w = ev.weight[k]!;
         h.sumw[j + 1]! += w * f;
         h.sumw2[j + 1]! += w * w * f;
-      });
-    }
+      },
+    );
     return h;
   }
   const a = lowerBound(ev.m2, axes.m2Edges[0]!);

@@ -19,9 +19,9 @@
  * sampling of W(x)/(1-x) that s-channel processes need (the radiative-return tail).
  */
 import type { Stream } from "../../core/random.ts";
-import { M_E, PDG } from "../../core/units.ts";
+import { M_E } from "../../core/units.ts";
 import { isrBeta, isrStructureFunction } from "../isr.ts";
-import { sampleDipoleCos } from "./dipoleAngle.ts";
+import { addDipolePhoton } from "./dipoleAngle.ts";
 import type { EventScratch } from "./eventScratch.ts";
 
 /**
@@ -133,16 +133,10 @@ export function addIsrPhotons(
     // share V ~ Beta(1, beta): 1 - V = U^(1/beta); the last allowed photon takes all that is left
     const w = i === MAX_ISR_PHOTONS - 1 ? left : left * (1 - rng.uniformOpen() ** (1 / beta));
     if (i > 0 && w < eMin) break;
-    const c = sampleDipoleCos(rng, oneMinusBe2);
-    const st = Math.sqrt(Math.max(0, 1 - c * c));
-    const phi = 2 * Math.PI * rng.uniform();
-    const px = w * st * Math.cos(phi);
-    const py = w * st * Math.sin(phi);
-    const pz = w * c;
-    ev.add(PDG.photon, 1, -1, px, py, pz, w);
-    kx += px;
-    ky += py;
-    kz += pz;
+    const j = addDipolePhoton(rng, ev, w, oneMinusBe2);
+    kx += ev.px[j]!;
+    ky += ev.py[j]!;
+    kz += ev.pz[j]!;
     k0 += w;
     left -= w;
     if (left < eMin) break;

@@ -14,6 +14,8 @@
  * passed separately so electrons (1 - beta^2 ~ 1e-8) lose no precision.
  */
 import type { Stream } from "../../core/random.ts";
+import { PDG } from "../../core/units.ts";
+import type { EventScratch } from "./eventScratch.ts";
 
 /** atanh(beta) computed from 1 - beta^2 without cancellation. */
 export function atanhBeta(oneMinusBeta2: number): number {
@@ -49,4 +51,17 @@ export function sampleDipoleCos(rng: Stream, oneMinusBeta2: number): number {
 export function dipoleIntegral(oneMinusBeta2: number): number {
   const beta = Math.sqrt(1 - oneMinusBeta2);
   return (2 * (2 - oneMinusBeta2) * 2 * atanhBeta(oneMinusBeta2)) / beta - 4;
+}
+
+/**
+ * Append a photon of energy `e` [GeV] at a dipole angle ({@link sampleDipoleCos}, relative to +z)
+ * and uniform azimuth to `ev` (status 1, mother -1); draws cos(theta), then phi.
+ *
+ * @returns the photon's index in `ev`
+ */
+export function addDipolePhoton(rng: Stream, ev: EventScratch, e: number, oneMinusBeta2: number): number {
+  const c = sampleDipoleCos(rng, oneMinusBeta2);
+  const st = Math.sqrt(Math.max(0, 1 - c * c));
+  const phi = 2 * Math.PI * rng.uniform();
+  return ev.add(PDG.photon, 1, -1, e * st * Math.cos(phi), e * st * Math.sin(phi), e * c, e);
 }

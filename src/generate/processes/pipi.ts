@@ -14,7 +14,7 @@ import type { Stream } from "../../core/random.ts";
 import { ALPHA_EM, GEV2_TO_FB, M_E, M_PI, PDG } from "../../core/units.ts";
 import type { BeamFrame } from "../../physics/beams.ts";
 import { isrBeta, isrStructureFunction } from "../isr.ts";
-import { sampleDipoleCos } from "./dipoleAngle.ts";
+import { addDipolePhoton } from "./dipoleAngle.ts";
 import type { EventScratch } from "./eventScratch.ts";
 import { addFinalStateRadiation } from "./finalStateRadiation.ts";
 import { pionFormFactor2 } from "./pionFormFactor.ts";
@@ -77,13 +77,10 @@ export class PionPairSampler implements Sampler {
     if (r > 1) r = 1;
     const x = 1 - sp / this.s;
     const k = 0.5 * x * this.rs;
-    const cg = sampleDipoleCos(rng, (M_E / (0.5 * this.rs)) ** 2);
-    const sg = Math.sqrt(Math.max(0, 1 - cg * cg));
-    const phg = 2 * Math.PI * rng.uniform();
-    const kx = k * sg * Math.cos(phg);
-    const ky = k * sg * Math.sin(phg);
-    const kz = k * cg;
-    ev.add(PDG.photon, 1, -1, kx, ky, kz, k);
+    const iG = addDipolePhoton(rng, ev, k, (M_E / (0.5 * this.rs)) ** 2);
+    const kx = ev.px[iG]!;
+    const ky = ev.py[iG]!;
+    const kz = ev.pz[iG]!;
     // pions at sin^2 theta in the pair frame (axis: beam, a good approximation for the boosted pair)
     let c: number;
     do c = 2 * rng.uniform() - 1;

@@ -14,7 +14,6 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { windowAxes } from "../../analyses/invisible/templates.ts";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import { MUMUX_VERSION } from "../../core/version.ts";
@@ -31,10 +30,10 @@ import { runScanStage, type ScanResult } from "./scanStage.ts";
 import {
   type AnalysedSample,
   analysisInputs,
+  gridAxes,
   measureResolution,
   runTemplatesStage,
   type TemplatesResult,
-  thetaUnion,
 } from "./templatesStage.ts";
 import { runWideWidthWorkspaces } from "./wideWidthStage.ts";
 import { runWorkspacesStage, type WorkspacesResult } from "./workspacesStage.ts";
@@ -118,19 +117,16 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   const sStage = new Stage<SamplesResult>(
     root,
     "samples",
-    configHash({
-      ...Object.fromEntries(
-        (["luminosity_fb", "chunkSize", "signal", "backgrounds", "xsecTrials", "selection"] as const).map(
-          (k) => [k, cfg[k]],
-        ),
-      ),
-      // whether the independent pseudo-data samples are made (not the injected signal)
-      pseudoDataSource: cfg.pseudoData.source,
-    }),
+    part("luminosity_fb", "chunkSize", "signal", "backgrounds", "xsecTrials", "selection"),
     cfg.seed,
     // the detector card and the generators are code, not configuration, but a changed card or
-    // physics model must not reuse old samples
-    { card: sha256(JSON.stringify(belle2DefaultCard())), generators: GENERATOR_MODELS },
+    // physics model must not reuse old samples; whether the pseudo-data samples are made (not the
+    // injected signal) is the one pseudoData setting read here
+    {
+      card: sha256(JSON.stringify(belle2DefaultCard())),
+      generators: GENERATOR_MODELS,
+      pseudoData: cfg.pseudoData.source,
+    },
   );
   if (sStage.result) note("samples: complete, skipped");
   const samples = await runSamplesStage(cfg, sStage, { workers, progress: o.progress, note });
@@ -205,14 +201,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       // data independent of the template MC see its statistical error: so must the toys
       ...(bootstrap
         ? {
-            bootstrap: {
-              backgrounds: inputs.backgrounds,
-              axes: windowAxes(
-                inputs.m2Edges,
-                { first: 0, end: inputs.m2Edges.length - 1, m2: 0 },
-                thetaUnion(inputs.theta),
-              ),
-            },
+            bootstrap: { backgrounds: inputs.backgrounds, axes: gridAxes(inputs) },
           }
         : {}),
       workers,

@@ -29,17 +29,18 @@ import {
   resolutionPoints,
 } from "../../analyses/invisible/resolution.ts";
 import {
+  emptyTemplate,
   fillTemplate,
   type SelectedEvents,
   type SignalModel,
   signalModel,
   signalTemplate,
+  type WindowAxes,
   windowAxes,
 } from "../../analyses/invisible/templates.ts";
 import { ConfigError } from "../../core/errors.ts";
 import { stream } from "../../core/random.ts";
 import { toDeg } from "../../core/units.ts";
-import { variableAxis } from "../../hist/axis.ts";
 import type { RunConfig } from "../runConfig.ts";
 import type { Stage } from "../stage.ts";
 import type { SelectedColumns } from "./sampleChunk.ts";
@@ -167,6 +168,12 @@ export function thetaUnion(theta: ThetaBinning): Float64Array {
   return Float64Array.from(u);
 }
 
+/** Axes of the pseudo-data grid: all M2 bins x the union of the theta edges. */
+export function gridAxes(inputs: Pick<AnalysisInputs, "m2Edges" | "theta">): WindowAxes {
+  const nM = inputs.m2Edges.length - 1;
+  return windowAxes(inputs.m2Edges, { first: 0, end: nM, m2: 0 }, thetaUnion(inputs.theta));
+}
+
 /** Seed id of the pseudo-data stream (see samplesStage.ts seed layout). */
 const PSEUDO_DATA_ID = 999;
 
@@ -185,11 +192,9 @@ export function runTemplatesStage(
   if (cfg.pseudoData.source === "sample" && pseudoData.length === 0)
     throw new ConfigError('source "sample" needs at least one background sample', "pseudoData.source");
   const { resolution, signal, backgrounds, m2Edges, theta } = inputs;
-  const union = thetaUnion(theta);
-  const nM = m2Edges.length - 1;
-  const nU = union.length - 1;
-  const expected = new Float64Array(nM * nU);
-  const fullAxes = windowAxes(m2Edges, { first: 0, end: nM, m2: 0 }, union);
+  const fullAxes = gridAxes(inputs);
+  const union = fullAxes.thetaEdges;
+  const expected = new Float64Array((m2Edges.length - 1) * (union.length - 1));
   // the background expectation per cell: the templates themselves (smoothed if configured)
   for (const b of backgrounds) {
     const v = fillTemplate(b.events, fullAxes).values();
@@ -204,25 +209,19 @@ export function runTemplatesStage(
   const perSample: Record<string, number> = {};
   let counts: number[];
   if (cfg.pseudoData.source === "sample") {
-    counts = new Array<number>(nM * nU).fill(0);
+    const grid = emptyTemplate(fullAxes);
     for (const d of pseudoData) {
       // weights x scale: ~1 per event (scale = sigma L / sum of generated weights)
       const e = passingEvents(d, punziCutOf(cfg), d.summary.scale);
-      let n = 0;
-      const xAxis = variableAxis(m2Edges);
-      const yAxis = variableAxis(union);
+      const before = grid.integral();
       for (let k = 0; k < e.m2.length; k++) {
-        const i = xAxis.index(e.m2[k]!);
-        const j = yAxis.index(e.thetaCm[k]!);
-        if (i < 0 || i >= nM || j < 0 || j >= nU) continue;
         const w = e.weight[k]!;
         const f = Math.floor(w);
-        const c = f + (rng.uniform() < w - f ? 1 : 0);
-        counts[i * nU + j]! += c;
-        n += c;
+        grid.fill(e.m2[k]!, e.thetaCm[k]!, f + (rng.uniform() < w - f ? 1 : 0));
       }
-      perSample[d.summary.name] = n;
+      perSample[d.summary.name] = grid.integral() - before;
     }
+    counts = Array.from(grid.values());
     if (injected) for (let k = 0; k < counts.length; k++) counts[k]! += rng.poisson(injected[k]!);
   } else {
     const mean = Float64Array.from(expected);
