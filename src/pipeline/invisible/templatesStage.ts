@@ -215,6 +215,10 @@ export function runTemplatesStage(
       const e = passingEvents(d, punziCutOf(cfg), d.summary.scale);
       const before = grid.integral();
       for (let k = 0; k < e.m2.length; k++) {
+        // events off the grid take no random number (the stream stays that of the grid's events)
+        const ix = grid.xAxis.index(e.m2[k]!);
+        const iy = grid.yAxis.index(e.thetaCm[k]!);
+        if (ix < 0 || ix >= grid.xAxis.nBins || iy < 0 || iy >= grid.yAxis.nBins) continue;
         const w = e.weight[k]!;
         const f = Math.floor(w);
         grid.fill(e.m2[k]!, e.thetaCm[k]!, f + (rng.uniform() < w - f ? 1 : 0));
