@@ -9,6 +9,7 @@ import {
   fillTemplate,
   fillTemplate1D,
   fillTemplateSmoothed,
+  mcEventWeight,
   type SelectedEvents,
   type SignalModel,
   signalTemplate,
@@ -44,6 +45,7 @@ function backgroundHists(inp: ScanInputs, axes: WindowAxes) {
   return inp.backgrounds.map((b) => ({
     name: b.name,
     hist: inp.smoothing ? fillTemplateSmoothed(b.events, axes, inp.smoothing) : fillTemplate(b.events, axes),
+    weight: mcEventWeight(b.events),
   }));
 }
 
@@ -77,7 +79,7 @@ export function wideWidthHypothesisWorkspace(
   const w = wideWidthWindow(inp.m2Edges, mass, inp.signal.resolution, opts);
   const axes = windowAxes(inp.m2Edges, w, [0, Math.PI]);
   // one theta bin over [0, pi]: the 2D fillers give the theta-integrated templates
-  const bkgs = backgroundHists(inp, axes).map((b) => ({ name: b.name, hist: b.hist.projectX() }));
+  const bkgs = backgroundHists(inp, axes).map((b) => ({ ...b, hist: b.hist.projectX() }));
   return windowWorkspace({
     mass,
     signal: wideWidthSignalTemplate(inp.signal, mass, axes, inp.lumi, opts),

@@ -72,6 +72,16 @@ export function selectedEvents(
   return out;
 }
 
+/**
+ * The smallest positive event weight of a sample (NaN if none): the weight of one MC event, for
+ * the workspace's empty-bin floor (workspace.ts), since smoothed templates' sumw2/sumw is not it.
+ */
+export function mcEventWeight(ev: SelectedEvents): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < ev.weight.length; k++) if (ev.weight[k]! > 0 && ev.weight[k]! < m) m = ev.weight[k]!;
+  return Number.isFinite(m) ? m : Number.NaN;
+}
+
 /** Axes of one window's template: the window's M2 bins and the theta (c.m.) bins. */
 export interface WindowAxes {
   window: Window;
@@ -150,10 +160,17 @@ export function fillTemplate(ev: SelectedEvents, axes: WindowAxes): Hist2D {
  * than the signal resolution (e.g. 0.5 sigma(M2)), or real background structure of resolution
  * width starts to look like signal. Events up to 8 kernel widths outside the window contribute
  * (the Gaussian beyond 8 widths, 6e-16, is dropped).
- * sumw2 receives w^2 f per bin (not (w f)^2): an event counts as the fraction f of one MC
- * event, so a bin's relative MC error stays that of the ~sum f events feeding it, and
- * sumw2/sumw stays the event weight (which workspace.ts uses for its empty-bin floor);
- * (w f)^2 would pretend the smoothing created statistics. Bin-to-bin correlations are ignored.
+ * sumw2 receives (w f)^2 per bin: the variance of the kernel estimate, whose value in a bin is
+ * a sum of independent Poisson MC events each entering with weight w f (Silverman 1986, sec.
+ * 3.3). A bin fed by n events then has the relative MC error ~1/sqrt(n) of the n events within a
+ * kernel width, which is what the kernel buys (adaptiveKernel.ts: ~K events behind every bin).
+ * The error of a histogram bin as narrow as the bin, w^2 f (an event as the fraction f of one MC
+ * event), was the default before: with weights ~1 it gave relative errors of 100-300% in most
+ * bins, Gaussian constraints too loose to hold any bin, and fits that put all background under
+ * the data events (bkg_norm at its bound of 10, most per-bin gammas at 0) and expected limits
+ * from that Asimov set two to three times too strong (compare toy-based CLs, toyUpperLimit.ts).
+ * Bin-to-bin correlations of the kernel are ignored. The event weight is no longer sumw2/sumw:
+ * pass {@link mcEventWeight} to the workspace for its empty-bin floor.
  *
  * @example fillTemplateSmoothed(bkg, axes, (m2) => 0.5 * res.sigma(m2))
  */
@@ -198,7 +215,7 @@ function fillSmoothed(
     const w = ev.weight[k]!;
     const slot = h.slot(j, iy);
     h.sumw[slot]! += w * f;
-    h.sumw2[slot]! += w * w * f;
+    h.sumw2[slot]! += w * f * (w * f);
   });
   return h;
 }
@@ -247,7 +264,7 @@ export function fillTemplate1D(ev: SelectedEvents, axes: WindowAxes): Hist1D {
       (k, j, f) => {
         const w = ev.weight[k]!;
         h.sumw[j + 1]! += w * f;
-        h.sumw2[j + 1]! += w * w * f;
+        h.sumw2[j + 1]! += w * f * (w * f);
       },
     );
     return h;

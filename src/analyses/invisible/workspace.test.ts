@@ -140,6 +140,28 @@ test("background bins below half an MC event share half an MC event (100% uncert
   }).channels[0]!.samples[0]!;
   assert.equal(d2.data[2], 0.1);
   assert.equal(d2.data[0], 0.25);
+  // a smoothed template's sumw2/sumw is not the MC event weight: the weight given sets the floor
+  // (weight 0.5: a quarter event shared by the 39 bins below it, bin 0 not among them; the kernel
+  // tail of 0.01 in entry 2 is above that share and stays)
+  const d3 = windowWorkspace({
+    mass: 1,
+    signal: t.sig,
+    backgrounds: [{ name: "ee", hist: empty, weight: 0.5 }],
+    data: t.data,
+  }).channels[0]!.samples[0]!.data;
+  assert.equal(d3[0], 0.25);
+  assert.ok(Math.abs(d3[1]! - 0.25 / 39) < 1e-15, `${d3[1]}`);
+  assert.equal(d3[2], 0.01);
+  assert.throws(
+    () =>
+      windowWorkspace({
+        mass: 1,
+        signal: t.sig,
+        backgrounds: [{ name: "ee", hist: empty, weight: 0 }],
+        data: t.data,
+      }),
+    /backgrounds\[0\]\.weight/,
+  );
   const unc = d2.modifiers.find((m) => m.type === "staterror")!.data as number[];
   // staterror = sqrt(sumw2) (+) 34% photon veto (+) 3.2% shape: sumw2 = 0.01^2 + 0.09^2
   assert.ok(Math.abs(unc[2]! - Math.hypot(0.01, 0.09, 0.34 * 0.1, 0.032 * 0.1)) < 1e-12);

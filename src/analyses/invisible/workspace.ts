@@ -47,6 +47,12 @@ import type { Hist2D } from "../../hist/hist2D.ts";
 import { parseWorkspace } from "../../stats/workspace/parseWorkspace.ts";
 import type { Modifier, Sample, Workspace } from "../../stats/workspace/types.ts";
 
+/**
+ * Revision of the statistical model (templates and workspace) that keys the workspaces stages:
+ * a changed model must not reuse workspaces written by an older one.
+ */
+export const WORKSPACE_MODEL = "2: kernel-estimate variance (w f)^2 per smoothed bin";
+
 /** A relative uncertainty by M2 range: `rel` applies below `m2Max` [GeV^2] (first match). */
 export interface RangedUncertainty {
   m2Max: number;
@@ -110,8 +116,12 @@ export interface WindowWorkspaceInput {
   mass: number;
   /** Signal template for sigma = 1 fb (from templates.ts). */
   signal: Template;
-  /** Background templates with their sample names (unique, [A-Za-z0-9_]). */
-  backgrounds: readonly { name: string; hist: Template }[];
+  /**
+   * Background templates with their sample names (unique, [A-Za-z0-9_]) and the weight of one
+   * of their MC events (templates.ts mcEventWeight; for the empty-bin floor; default: the
+   * smallest sumw2/sumw of the template's bins, which it is for unsmoothed templates).
+   */
+  backgrounds: readonly { name: string; hist: Template; weight?: number }[];
   /** Observed (pseudo-)data: a template of counts, or the flattened counts. */
   data: Template | ArrayLike<number>;
   /** Systematics (default {@link PAPER_SYSTEMATICS}). */
@@ -184,7 +194,12 @@ export function windowWorkspace(input: WindowWorkspaceInput): Workspace {
     const f = flatten(b.hist);
     if (f.sumw.length !== nb)
       throw new ConfigError(`has ${f.sumw.length} bins, the signal ${nb}`, `workspace.backgrounds[${k}]`);
-    return { name: b.name, ...f };
+    if (b.weight !== undefined && !(b.weight > 0))
+      throw new ConfigError(
+        `MC event weight must be > 0, got ${b.weight}`,
+        `workspace.backgrounds[${k}].weight`,
+      );
+    return { name: b.name, weight: b.weight, ...f };
   });
   const data = Array.from(
     typeof (input.data as Template).values === "function"
@@ -206,8 +221,10 @@ export function windowWorkspace(input: WindowWorkspaceInput): Workspace {
   // backgrounds shared by its (nearly) empty bins, or the caller's value
   let minW = Number.POSITIVE_INFINITY;
   for (const b of bkgs)
-    for (let k = 0; k < nb; k++)
-      if (b.sumw[k]! > 0 && b.sumw2[k]! > 0) minW = Math.min(minW, b.sumw2[k]! / b.sumw[k]!);
+    if (b.weight !== undefined) minW = Math.min(minW, b.weight);
+    else
+      for (let k = 0; k < nb; k++)
+        if (b.sumw[k]! > 0 && b.sumw2[k]! > 0) minW = Math.min(minW, b.sumw2[k]! / b.sumw[k]!);
   let floor = input.backgroundFloor ?? Number.NaN;
   if (input.backgroundFloor === undefined) {
     // half an MC event IN TOTAL over the bins below it (module comment)

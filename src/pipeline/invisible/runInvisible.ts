@@ -14,6 +14,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { WORKSPACE_MODEL } from "../../analyses/invisible/workspace.ts";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import { MUMUX_VERSION } from "../../core/version.ts";
@@ -167,6 +168,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   t = performance.now();
   const wStage = new Stage<WorkspacesResult>(root, "workspaces", scanPart(), cfg.seed, {
     templates: tStage.digest,
+    model: WORKSPACE_MODEL,
   });
   if (wStage.result) note("workspaces: complete, skipped");
   const ws = runWorkspacesStage(cfg, wStage, inputs, templates, o.progress);
@@ -220,6 +222,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
     t = performance.now();
     const wwStage = new Stage<WorkspacesResult>(root, "wide", scanPart(), cfg.seed, {
       templates: tStage.digest,
+      model: WORKSPACE_MODEL,
     });
     const wws = runWideWidthWorkspaces(cfg, wwStage, inputs, templates, o.progress);
     const wfStage = new Stage<ScanResult>(root, "wide-fits", scanPart(), cfg.seed, {

@@ -6,7 +6,7 @@
  * `wide-fits`. Pseudo-data: the same shared grid as the narrow scan, summed over theta.
  */
 import { existsSync } from "node:fs";
-import { fillTemplate1D, windowAxes } from "../../analyses/invisible/templates.ts";
+import { fillTemplate1D, mcEventWeight, windowAxes } from "../../analyses/invisible/templates.ts";
 import { wideWidthSignalTemplate, wideWidthWindow } from "../../analyses/invisible/wideWidth.ts";
 import { NO_SYSTEMATICS, PAPER_SYSTEMATICS, windowWorkspace } from "../../analyses/invisible/workspace.ts";
 import type { Progress } from "../../core/progress.ts";
@@ -33,12 +33,17 @@ export function runWideWidthWorkspaces(
   const nU = union.length - 1;
   const counts = templates.pseudoData.counts;
   const syst = cfg.scan.systematics === "paper" ? PAPER_SYSTEMATICS : NO_SYSTEMATICS;
+  const weights = inputs.backgrounds.map((b) => mcEventWeight(b.events));
   const bar = progress?.("wide-width workspaces", masses.length);
   const windows: WorkspacesResult["windows"] = [];
   masses.forEach((mass, i) => {
     const w = wideWidthWindow(inputs.m2Edges, mass, inputs.resolution, opts);
     const axes = windowAxes(inputs.m2Edges, w, [0, Math.PI]);
-    const bkgs = inputs.backgrounds.map((b) => ({ name: b.name, hist: fillTemplate1D(b.events, axes) }));
+    const bkgs = inputs.backgrounds.map((b, k) => ({
+      name: b.name,
+      hist: fillTemplate1D(b.events, axes),
+      weight: weights[k],
+    }));
     let kept = bkgs.filter((b) => b.hist.integral() > 0);
     if (kept.length === 0) kept = bkgs.slice(0, 1);
     const file = windowFile(i);

@@ -8,7 +8,12 @@
  */
 import { existsSync } from "node:fs";
 import { searchWindow, thetaEdgesAt } from "../../analyses/invisible/binning.ts";
-import { fillTemplate, signalTemplate, windowAxes } from "../../analyses/invisible/templates.ts";
+import {
+  fillTemplate,
+  mcEventWeight,
+  signalTemplate,
+  windowAxes,
+} from "../../analyses/invisible/templates.ts";
 import { NO_SYSTEMATICS, PAPER_SYSTEMATICS, windowWorkspace } from "../../analyses/invisible/workspace.ts";
 import type { Progress } from "../../core/progress.ts";
 import { deg } from "../../core/units.ts";
@@ -47,6 +52,7 @@ export function runWorkspacesStage(
   const union = templates.thetaUnionDeg.map(deg);
   const counts = templates.pseudoData.counts;
   const syst = cfg.scan.systematics === "paper" ? PAPER_SYSTEMATICS : NO_SYSTEMATICS;
+  const weights = backgrounds.map((b) => mcEventWeight(b.events));
   const bar = progress?.("workspaces", templates.masses.length);
   const windows: WorkspacesResult["windows"] = [];
   templates.masses.forEach((mass, i) => {
@@ -55,7 +61,11 @@ export function runWorkspacesStage(
     const th = thetaEdgesAt(theta, m2);
     const axes = windowAxes(m2Edges, w, th);
     const nT = th.length - 1;
-    const bkgs = backgrounds.map((b) => ({ name: b.name, hist: fillTemplate(b.events, axes) }));
+    const bkgs = backgrounds.map((b, k) => ({
+      name: b.name,
+      hist: fillTemplate(b.events, axes),
+      weight: weights[k],
+    }));
     let kept = bkgs.filter((b) => b.hist.integral() > 0);
     if (kept.length === 0) kept = bkgs.slice(0, 1);
     const file = windowFile(i);

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { compileModel } from "../histfactory/compileModel.ts";
+import type { Workspace } from "../workspace/types.ts";
+import { Hypotester } from "./hypotester.ts";
+import { ModelFitter } from "./modelFitter.ts";
+import { ToyHypotester, toyUpperLimit } from "./toyUpperLimit.ts";
+import { upperLimit } from "./upperLimit.ts";
+
+/** One bin: signal mu x 1 event, a known background b (no nuisance parameters), n observed. */
+function counting(b: number, n: number): Workspace {
+  return {
+    version: "1.0.0",
+    channels: [
+      {
+        name: "sr",
+        samples: [
+          { name: "signal", data: [1], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
+          { name: "background", data: [b], modifiers: [] },
+        ],
+      },
+    ],
+    observations: [{ name: "sr", data: [n] }],
+    measurements: [{ name: "m", config: { poi: "mu", parameters: [{ name: "mu", bounds: [[0, 60]] }] } }],
+  } as Workspace;
+}
+
+/** Poisson P(N <= n | lambda). */
+function poissonCdf(n: number, lambda: number): number {
+  let term = Math.exp(-lambda);
+  let sum = term;
+  for (let k = 1; k <= n; k++) {
+    term *= lambda / k;
+    sum += term;
+  }
+  return sum;
+}
+
+/** The classic CLs limit for one bin (Read 2002): CLs(s) = P(N <= n | s + b) / P(N <= n | b) = level. */
+function exactLimit(b: number, n: number, level: number): number {
+  let lo = 0;
+  let hi = 100;
+  for (let i = 0; i < 200; i++) {
+    const s = (lo + hi) / 2;
+    if (poissonCdf(n, s + b) / poissonCdf(n, b) > level) lo = s;
+    else hi = s;
+  }
+  return (lo + hi) / 2;
+}
+
+const geometric = (a: number, b: number, k: number) =>
+  Array.from({ length: k }, (_, i) => a * (b / a) ** (i / (k - 1)));
+
+test("toy CLs limit with no background and none observed is -ln(0.1) = 2.303 events, where the asymptotic formula gives ~1.6 (4000 toys, 4 sigma of toy statistics)", () => {
+  const m = compileModel(counting(0.05, 0));
+  const f = new ModelFitter(m);
+  const toys = new ToyHypotester(f, m.data(), { ntoys: 4000, seed: 11 });
+  const lim = toyUpperLimit(toys, geometric(1, 4, 12), { level: 0.1 });
+  assert.equal(lim.failedToys, 0);
+  // CLs = P(0 | s + b) / P(0 | b) = exp(-s); the toy estimate of exp(-s) = 0.1 has relative error
+  // sqrt(0.9 / (0.1 x 4000)) = 4.7%, i.e. 0.047 in s
+  assert.ok(Math.abs(lim.obs - Math.log(10)) < 4 * 0.047, `obs ${lim.obs}`);
+  const asym = upperLimit(new Hypotester(f, m.data(), "qtilde"), { level: 0.1 });
+  assert.ok(asym.exp[2]! < 1.8, `asymptotic median ${asym.exp[2]}`);
+  assert.ok(lim.exp[2]! - asym.exp[2]! > 0.5, `toys ${lim.exp[2]} vs asymptotic ${asym.exp[2]}`);
+});
+
+test("toy CLs limits of one bin with b = 3 match the Poisson formula: observed n = 2, expected band at n = 0, 1, 3, 5, 7 (the 2.3/15.9/50/84.1/97.7% quantiles of Poisson(3)); 4000 toys, 6%", () => {
+  const b = 3;
+  const m = compileModel(counting(b, 2));
+  const toys = new ToyHypotester(new ModelFitter(m), m.data(), { ntoys: 4000, seed: 5 });
+  const lim = toyUpperLimit(toys, geometric(1, 12, 14), { level: 0.1 });
+  assert.equal(lim.failedToys, 0);
+  const rel = (a: number, e: number) => Math.abs(a - e) / e;
+  const obs = exactLimit(b, 2, 0.1);
+  assert.ok(rel(lim.obs, obs) < 0.06, `obs ${lim.obs} vs ${obs}`);
+  for (const [i, n] of [0, 1, 3, 5, 7].entries()) {
+    const e = exactLimit(b, n, 0.1);
+    assert.ok(rel(lim.exp[i]!, e) < 0.06, `exp[${i}] ${lim.exp[i]} vs ${e} (n = ${n})`);
+  }
+});
+
+test("toy limits are reproducible (same seed, same bytes) and extend a grid that does not bracket the limit", () => {
+  const m = compileModel(counting(1, 1));
+  const run = (grid: number[]) =>
+    toyUpperLimit(new ToyHypotester(new ModelFitter(m), m.data(), { ntoys: 300, seed: 2 }), grid, {
+      level: 0.1,
+    });
+  const a = run([6, 7, 8]);
+  const b = run([6, 7, 8]);
+  assert.deepEqual([a.obs, ...a.exp], [b.obs, ...b.exp]);
+  assert.ok(a.tested[0]!.mu < 6, "grid extended downwards");
+  assert.ok(a.obs > 2 && a.obs < 6, `${a.obs}`);
+  const c = run([0.1, 0.2]);
+  assert.ok(c.tested[c.tested.length - 1]!.mu > 2, "grid extended upwards");
+  assert.throws(() => run([2, 1]), RangeError);
+});
