@@ -20,6 +20,7 @@ const suites: Array<[string, () => Promise<BenchModule>]> = [
   ["report", () => import("./report.bench.ts")],
   ["pipeline", () => import("./pipeline.bench.ts")],
   ["globaltoys", () => import("./globalToys.bench.ts")],
+  ["toylimits", () => import("./toyLimits.bench.ts")],
 ];
 
 const filter = process.argv[2];

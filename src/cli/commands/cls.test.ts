@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { ConfigError } from "../../core/errors.ts";
@@ -44,6 +47,60 @@ test("mumux upper-limit --cl 0.90 --json on uncorrelated_background_2bin matches
   // expected_results.json simple.uncorrelated_background_2bin upper_limits.qtilde_cl90
   assert.ok(rel(v.obs, 0.8399135869063531) < 1e-4, `${v.obs}`);
   assert.equal(v.exp.length, 5);
+});
+
+test("mumux upper-limit --calctype toybased on one bin (b = 3 known, n = 2): the classic CLs limit P(N <= 2 | s + b) / P(N <= 2 | b) = 0.1, s = 3.523, within 9% (4000 toys, 3 sigma)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mumux-ul-"));
+  const ws = join(dir, "counting.json");
+  writeFileSync(
+    ws,
+    JSON.stringify({
+      version: "1.0.0",
+      channels: [
+        {
+          name: "sr",
+          samples: [
+            { name: "signal", data: [1], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
+            { name: "background", data: [3], modifiers: [] },
+          ],
+        },
+      ],
+      observations: [{ name: "sr", data: [2] }],
+      measurements: [{ name: "m", config: { poi: "mu", parameters: [{ name: "mu", bounds: [[0, 60]] }] } }],
+    }),
+  );
+  const r = mumux(
+    "upper-limit",
+    ws,
+    "--cl",
+    "0.90",
+    "--calctype",
+    "toybased",
+    "--ntoys",
+    "4000",
+    "--seed",
+    "3",
+    "--json",
+  );
+  assert.equal(r.status, 0, r.stderr);
+  const v = JSON.parse(r.stdout) as {
+    obs: number;
+    exp: number[];
+    asymptotic: { obs: number };
+    failed_toys: number;
+  };
+  // exact: solve P(N <= 2 | s + 3) / P(N <= 2 | 3) = 0.1 (Read, J. Phys. G 28 (2002) 2693). Toy
+  // error: CLs = p_sb / p_b with p_sb = 0.042, p_b = 0.423 has relative variance
+  // (1 - p_sb) / (n p_sb) + (1 - p_b) / (n p_b) = 24 / n, and d ln CLs / ds = -P(2 | 6.52) / p_sb
+  // = -0.74, so sigma_s / s = sqrt(24 / 4000) / 0.74 / 3.523 = 3.0%
+  assert.ok(rel(v.obs, 3.523) < 0.09, `${v.obs}`);
+  // the asymptotic formula is 14% below the exact limit here (3.017)
+  assert.ok(v.asymptotic.obs < 3.523 * 0.9, `${v.asymptotic.obs}`);
+  assert.equal(v.exp.length, 5);
+  assert.equal(v.failed_toys, 0);
+  const bad = mumux("upper-limit", ws, "--calctype", "toybased", "--grid-points", "1");
+  assert.equal(bad.status, 2, bad.stderr);
+  assert.match(bad.stderr, /--grid-points/);
 });
 
 test("mumux fit --json gives pyhf's parameter names and twice_nll; significance --json gives p0 and Z", () => {
