@@ -87,11 +87,12 @@ export function register(program: Command, ctx: () => CommandContext): void {
       c.result(
         {
           obs: lim.obs,
+          obs_toy_error: lim.obsError,
           exp: lim.exp,
           asymptotic: { obs: asym.obs, exp: asym.exp },
           failed_toys: lim.failedToys,
         },
-        `${cl}% CL upper limit on ${poi} (toys): obs ${lim.obs.toPrecision(4)}\n` +
+        `${cl}% CL upper limit on ${poi} (toys): obs ${lim.obs.toPrecision(4)} +- ${lim.obsError.toPrecision(2)} (toy statistics)\n` +
           `expected -2s..+2s: [${lim.exp.map((v) => v.toPrecision(4)).join(", ")}] (${lim.tested.length} POI values, ${tester.fits} fits)\n` +
           `asymptotic: obs ${asym.obs.toPrecision(4)}, expected median ${asym.exp[2]!.toPrecision(4)}`,
       );

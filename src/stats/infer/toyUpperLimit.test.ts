@@ -81,6 +81,28 @@ test("toy CLs limits of one bin with b = 3 match the Poisson formula: observed n
   }
 });
 
+test("the toy-statistics error of the observed limit matches the derivation (3.0% of 3.52 at 4000 toys) and the spread over 24 seeds (one bin, b = 3, n = 2)", () => {
+  const m = compileModel(counting(3, 2));
+  const f = new ModelFitter(m);
+  const grid = geometric(1, 12, 14);
+  // derivation in cli/commands/cls.test.ts: sigma_s = sqrt(24 / N) / 0.74 (the estimate takes
+  // the slope over a grid step, 21% wide, so it is not exact)
+  const big = toyUpperLimit(new ToyHypotester(f, m.data(), { ntoys: 4000, seed: 5 }), grid, { level: 0.1 });
+  const derived = Math.sqrt(24 / 4000) / 0.74;
+  assert.ok(big.obsError > 0.8 * derived && big.obsError < 1.4 * derived, `${big.obsError} vs ${derived}`);
+  // 24 independent scans of 400 toys: the sample standard deviation of their limits (itself
+  // uncertain by 1 / sqrt(2 x 23) = 15%) must agree with the mean estimated error within 40%
+  const lims = Array.from({ length: 24 }, (_, s) =>
+    toyUpperLimit(new ToyHypotester(f, m.data(), { ntoys: 400, seed: 100 + s }), grid, { level: 0.1 }),
+  );
+  const mean = lims.reduce((a, l) => a + l.obs, 0) / lims.length;
+  const sd = Math.sqrt(lims.reduce((a, l) => a + (l.obs - mean) ** 2, 0) / (lims.length - 1));
+  const err = lims.reduce((a, l) => a + l.obsError, 0) / lims.length;
+  assert.ok(Math.abs(sd / err - 1) < 0.4, `spread ${sd} vs estimated ${err}`);
+  // and the mean is the exact limit within 3 standard errors of the mean
+  assert.ok(Math.abs(mean - exactLimit(3, 2, 0.1)) < (3 * sd) / Math.sqrt(lims.length), `mean ${mean}`);
+});
+
 test("toy limits are reproducible (same seed, same bytes) and extend a grid that does not bracket the limit", () => {
   const m = compileModel(counting(1, 1));
   const run = (grid: number[]) =>
