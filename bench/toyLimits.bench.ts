@@ -10,25 +10,13 @@ import { Hypotester } from "../src/stats/infer/hypotester.ts";
 import { ModelFitter } from "../src/stats/infer/modelFitter.ts";
 import { ToyHypotester, toyUpperLimit } from "../src/stats/infer/toyUpperLimit.ts";
 import { upperLimit } from "../src/stats/infer/upperLimit.ts";
+import { countingWorkspace } from "../src/stats/testdata/countingWorkspace.ts";
 import type { Workspace } from "../src/stats/workspace/types.ts";
 import { type BenchResult, measure } from "./harness.ts";
 
 const SHARED = new URL("../../shared/validation/pyhf/belle2_like/", import.meta.url);
 
-const counting: Workspace = {
-  version: "1.0.0",
-  channels: [
-    {
-      name: "sr",
-      samples: [
-        { name: "signal", data: [1], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
-        { name: "background", data: [3], modifiers: [] },
-      ],
-    },
-  ],
-  observations: [{ name: "sr", data: [2] }],
-  measurements: [{ name: "m", config: { poi: "mu", parameters: [{ name: "mu", bounds: [[0, 60]] }] } }],
-};
+const counting = countingWorkspace(3, 2);
 
 /** Toy limit on a grid spanning the asymptotic band (as `mumux upper-limit --calctype toybased`). */
 function toyLimit(ws: Workspace, ntoys: number, points: number) {

@@ -13,6 +13,7 @@ import {
   numberOption,
 } from "../../stats/infer/modelOptions.ts";
 import { parseTestStat } from "../../stats/infer/testStatistic.ts";
+import { countingWorkspace } from "../../stats/testdata/countingWorkspace.ts";
 
 const bin = fileURLToPath(new URL("../../../bin/mumux.js", import.meta.url));
 const V = fileURLToPath(new URL("../../../../shared/validation/pyhf/", import.meta.url));
@@ -52,23 +53,7 @@ test("mumux upper-limit --cl 0.90 --json on uncorrelated_background_2bin matches
 test("mumux upper-limit --calctype toybased on one bin (b = 3 known, n = 2): the classic CLs limit P(N <= 2 | s + b) / P(N <= 2 | b) = 0.1, s = 3.523, within 9% (4000 toys, 3 sigma)", () => {
   const dir = mkdtempSync(join(tmpdir(), "mumux-ul-"));
   const ws = join(dir, "counting.json");
-  writeFileSync(
-    ws,
-    JSON.stringify({
-      version: "1.0.0",
-      channels: [
-        {
-          name: "sr",
-          samples: [
-            { name: "signal", data: [1], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
-            { name: "background", data: [3], modifiers: [] },
-          ],
-        },
-      ],
-      observations: [{ name: "sr", data: [2] }],
-      measurements: [{ name: "m", config: { poi: "mu", parameters: [{ name: "mu", bounds: [[0, 60]] }] } }],
-    }),
-  );
+  writeFileSync(ws, JSON.stringify(countingWorkspace(3, 2)));
   const r = mumux(
     "upper-limit",
     ws,

@@ -1,29 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileModel } from "../histfactory/compileModel.ts";
-import type { Workspace } from "../workspace/types.ts";
+import { countingWorkspace } from "../testdata/countingWorkspace.ts";
 import { Hypotester } from "./hypotester.ts";
 import { ModelFitter } from "./modelFitter.ts";
 import { ToyHypotester, toyUpperLimit } from "./toyUpperLimit.ts";
 import { upperLimit } from "./upperLimit.ts";
-
-/** One bin: signal mu x 1 event, a known background b (no nuisance parameters), n observed. */
-function counting(b: number, n: number): Workspace {
-  return {
-    version: "1.0.0",
-    channels: [
-      {
-        name: "sr",
-        samples: [
-          { name: "signal", data: [1], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
-          { name: "background", data: [b], modifiers: [] },
-        ],
-      },
-    ],
-    observations: [{ name: "sr", data: [n] }],
-    measurements: [{ name: "m", config: { poi: "mu", parameters: [{ name: "mu", bounds: [[0, 60]] }] } }],
-  } as Workspace;
-}
 
 /** Poisson P(N <= n | lambda). */
 function poissonCdf(n: number, lambda: number): number {
@@ -52,7 +34,7 @@ const geometric = (a: number, b: number, k: number) =>
   Array.from({ length: k }, (_, i) => a * (b / a) ** (i / (k - 1)));
 
 test("toy CLs limit with no background and none observed is -ln(0.1) = 2.303 events, where the asymptotic formula gives ~1.6 (4000 toys, 4 sigma of toy statistics)", () => {
-  const m = compileModel(counting(0.05, 0));
+  const m = compileModel(countingWorkspace(0.05, 0));
   const f = new ModelFitter(m);
   const toys = new ToyHypotester(f, m.data(), { ntoys: 4000, seed: 11 });
   const lim = toyUpperLimit(toys, geometric(1, 4, 12), { level: 0.1 });
@@ -67,7 +49,7 @@ test("toy CLs limit with no background and none observed is -ln(0.1) = 2.303 eve
 
 test("toy CLs limits of one bin with b = 3 match the Poisson formula: observed n = 2, expected band at n = 0, 1, 3, 5, 7 (the 2.3/15.9/50/84.1/97.7% quantiles of Poisson(3)); 4000 toys, 6%", () => {
   const b = 3;
-  const m = compileModel(counting(b, 2));
+  const m = compileModel(countingWorkspace(b, 2));
   const toys = new ToyHypotester(new ModelFitter(m), m.data(), { ntoys: 4000, seed: 5 });
   const lim = toyUpperLimit(toys, geometric(1, 12, 14), { level: 0.1 });
   assert.equal(lim.failedToys, 0);
@@ -82,7 +64,7 @@ test("toy CLs limits of one bin with b = 3 match the Poisson formula: observed n
 });
 
 test("the toy-statistics error of the observed limit matches the derivation (3.0% of 3.52 at 4000 toys) and the spread over 24 seeds (one bin, b = 3, n = 2)", () => {
-  const m = compileModel(counting(3, 2));
+  const m = compileModel(countingWorkspace(3, 2));
   const f = new ModelFitter(m);
   const grid = geometric(1, 12, 14);
   // derivation in cli/commands/cls.test.ts: sigma_s = sqrt(24 / N) / 0.74 (the estimate takes
@@ -104,7 +86,7 @@ test("the toy-statistics error of the observed limit matches the derivation (3.0
 });
 
 test("toy limits are reproducible (same seed, same bytes) and extend a grid that does not bracket the limit", () => {
-  const m = compileModel(counting(1, 1));
+  const m = compileModel(countingWorkspace(1, 1));
   const run = (grid: number[]) =>
     toyUpperLimit(new ToyHypotester(new ModelFitter(m), m.data(), { ntoys: 300, seed: 2 }), grid, {
       level: 0.1,
