@@ -92,7 +92,7 @@ export function register(program: Command, ctx: () => CommandContext): void {
           asymptotic: { obs: asym.obs, exp: asym.exp },
           failed_toys: lim.failedToys,
         },
-        `${cl}% CL upper limit on ${poi} (toys): obs ${lim.obs.toPrecision(4)} +- ${lim.obsError.toPrecision(2)} (toy statistics)\n` +
+        `${cl}% CL upper limit on ${poi} (toys): obs ${lim.obs.toPrecision(4)}${Number.isFinite(lim.obsError) ? ` +- ${lim.obsError.toPrecision(2)} (toy statistics)` : ""}\n` +
           `expected -2s..+2s: [${lim.exp.map((v) => v.toPrecision(4)).join(", ")}] (${lim.tested.length} POI values, ${tester.fits} fits)\n` +
           `asymptotic: obs ${asym.obs.toPrecision(4)}, expected median ${asym.exp[2]!.toPrecision(4)}`,
       );

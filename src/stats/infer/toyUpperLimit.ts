@@ -158,20 +158,34 @@ export interface ToyUpperLimitResult {
   obsError: number;
 }
 
-/** The crossing of `level` by one CLs curve on an ascending grid, interpolated in log CLs. */
-function crossing(points: HypotestResult[], which: number, level: number): number {
-  const v = (r: HypotestResult) => (which === 0 ? r.clsObs : r.clsExp[which - 1]!);
+/** CLs of curve `which` (0 observed, 1..5 the expected -2..+2 sigma) at one grid point. */
+const clsOf = (r: HypotestResult, which: number) => (which === 0 ? r.clsObs : r.clsExp[which - 1]!);
+
+/**
+ * Where CLs curve `which` first falls below `level` on an ascending grid: the grid point `j`
+ * after the crossing and the fraction `t` of the step from j - 1, interpolated in log CLs
+ * (CLs ~ exp(-s) for counts), linearly when CLs at j is 0. Null if the curve does not cross.
+ */
+function bracket(
+  points: readonly HypotestResult[],
+  which: number,
+  level: number,
+): { j: number; t: number } | null {
   for (let j = 1; j < points.length; j++) {
-    const a = v(points[j - 1]!);
-    const b = v(points[j]!);
+    const a = clsOf(points[j - 1]!, which);
+    const b = clsOf(points[j]!, which);
     if (!(a >= level && b < level)) continue;
-    const x0 = points[j - 1]!.mu;
-    const x1 = points[j]!.mu;
-    // log-linear where both are positive (CLs ~ exp(-s) for counts); linear when b = 0
-    const t = b > 0 ? Math.log(a / level) / Math.log(a / b) : (a - level) / (a - b);
-    return x0 + t * (x1 - x0);
+    return { j, t: b > 0 ? Math.log(a / level) / Math.log(a / b) : (a - level) / (a - b) };
   }
-  return Number.NaN;
+  return null;
+}
+
+/** The crossing of `level` by one CLs curve on an ascending grid ({@link bracket}). */
+function crossing(points: readonly HypotestResult[], which: number, level: number): number {
+  const c = bracket(points, which, level);
+  if (!c) return Number.NaN;
+  const x0 = points[c.j - 1]!.mu;
+  return x0 + c.t * (points[c.j]!.mu - x0);
 }
 
 /**
@@ -181,24 +195,20 @@ function crossing(points: HypotestResult[], which: number, level: number): numbe
  * between the two grid points around it (first-order error propagation). With CLs ~ 0.1 and
  * CLb ~ 0.2, p_sb ~ 0.02: 1000 toys hold ~20 toys in that tail, 22% on CLs.
  */
-function observedLimitError(points: ToyHypotestResult[], level: number): number {
-  for (let j = 1; j < points.length; j++) {
-    const a = points[j - 1]!;
-    const b = points[j]!;
-    if (!(a.clsObs >= level && b.clsObs < level)) continue;
-    if (!(b.clsObs > 0 && b.clsbObs > 0 && a.clbObs > 0 && b.clbObs > 0)) return Number.NaN;
-    const lnRatio = Math.log(a.clsObs / b.clsObs);
-    const slope = lnRatio / (b.mu - a.mu);
-    const t = Math.log(a.clsObs / level) / lnRatio;
-    const at = (x: number, y: number) => Math.exp(Math.log(x) + t * (Math.log(y) - Math.log(x)));
-    const psb = at(a.clsbObs, b.clsbObs);
-    const pb = at(a.clbObs, b.clbObs);
-    const nsb = Math.min(a.ntoys[0], b.ntoys[0]);
-    const nb = Math.min(a.ntoys[1], b.ntoys[1]);
-    const varLn = (1 - psb) / (nsb * psb) + (1 - pb) / (nb * pb);
-    return slope > 0 && Number.isFinite(slope) ? Math.sqrt(varLn) / slope : Number.NaN;
-  }
-  return Number.NaN;
+function observedLimitError(points: readonly ToyHypotestResult[], level: number): number {
+  const c = bracket(points, 0, level);
+  if (!c) return Number.NaN;
+  const a = points[c.j - 1]!;
+  const b = points[c.j]!;
+  if (!(b.clsbObs > 0 && a.clbObs > 0 && b.clbObs > 0)) return Number.NaN;
+  const slope = Math.log(a.clsObs / b.clsObs) / (b.mu - a.mu);
+  const at = (x: number, y: number) => x * (y / x) ** c.t;
+  const psb = at(a.clsbObs, b.clsbObs);
+  const pb = at(a.clbObs, b.clbObs);
+  const nsb = Math.min(a.ntoys[0], b.ntoys[0]);
+  const nb = Math.min(a.ntoys[1], b.ntoys[1]);
+  const varLn = (1 - psb) / (nsb * psb) + (1 - pb) / (nb * pb);
+  return slope > 0 && Number.isFinite(slope) ? Math.sqrt(varLn) / slope : Number.NaN;
 }
 
 /**
@@ -232,13 +242,13 @@ export function toyUpperLimit(
     if (k >= maxExt) throw new RangeError(`CLs not below ${level} at POI = ${points[points.length - 1]!.mu}`);
     points.push(tester.test(points[points.length - 1]!.mu * up));
   }
-  const failedToys = points.reduce((s, p) => s + (p as ToyHypotestResult).failedToys, 0);
+  const failedToys = points.reduce((s, p) => s + p.failedToys, 0);
   return {
     obs: crossing(points, 0, level),
     exp: [1, 2, 3, 4, 5].map((w) => crossing(points, w, level)),
     level,
     tested: points,
     failedToys,
-    obsError: observedLimitError(points as ToyHypotestResult[], level),
+    obsError: observedLimitError(points, level),
   };
 }
