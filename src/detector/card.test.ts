@@ -26,7 +26,13 @@ test("the built-in Belle II card validates and compiles to radians", () => {
   assert.ok(Math.abs((c.ecl.gaps[0]!.max + c.ecl.gaps[0]!.min) / 2 - Math.PI / 2) < 1e-12);
   assert.equal(c.ecl.barrel.min, deg(32.2));
   assert.equal(c.klm.barrel.max, deg(122));
-  assert.equal(c.trigger.twoTrack.deltaPhiMin, deg(90));
+  // two-track line: 2020 (30 deg, 71.0 fb^-1) first, then 2019 (90 deg, 8.7 fb^-1); shares of 79.7
+  const periods = c.trigger.twoTrack.periods;
+  assert.equal(periods.length, 2);
+  assert.ok(Math.abs(periods[0]!.cosDeltaPhiMin - Math.cos(deg(30))) < 1e-15);
+  assert.ok(Math.abs(periods[1]!.cosDeltaPhiMin - Math.cos(deg(90))) < 1e-15);
+  assert.ok(Math.abs(periods[0]!.fraction - 71.0 / 79.7) < 1e-12);
+  assert.ok(Math.abs(periods[1]!.fraction - 8.7 / 79.7) < 1e-12);
   // sigma(pT)/pT = 0.1% pT (+) 0.3% (four-muon paper)
   assert.equal(c.tracking.ptResSlope, 0.001);
   assert.equal(c.tracking.ptResConst, 0.003);
@@ -69,4 +75,16 @@ test("overlapping regions, inverted bands and unsorted table edges are rejected"
   rejects((c) => {
     c.pid.electron.electron.values[0][0] = 1.2;
   }, /pid\.electron\.electron\.values\.0\.0: /);
+});
+
+test("the two-track line needs exactly one of deltaPhiMin and periods (one-line ConfigError naming trigger.twoTrack)", () => {
+  rejects((c) => {
+    c.trigger.twoTrack.deltaPhiMin = 90;
+  }, /trigger\.twoTrack.*exactly one of deltaPhiMin/);
+  rejects((c) => {
+    delete c.trigger.twoTrack.periods;
+  }, /trigger\.twoTrack.*exactly one of deltaPhiMin/);
+  rejects((c) => {
+    c.trigger.twoTrack.periods[0].luminosity = 0;
+  }, /trigger\.twoTrack\.periods\.0\.luminosity/);
 });

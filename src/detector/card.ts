@@ -111,7 +111,24 @@ const CardSchema = z.strictObject({
     electron: z.strictObject({ electron: PidTable, pion: PidTable, muon: PidTable }),
   }),
   trigger: z.strictObject({
-    twoTrack: z.strictObject({ thetaMin: angle, thetaMax: angle, deltaPhiMin: angle, efficiency: prob }),
+    /**
+     * Two-track line. The azimuthal-opening requirement is either one `deltaPhiMin` [deg] or, for
+     * a data set taken under several trigger settings, `periods`: each run period's requirement
+     * and luminosity [fb^-1]; an event is then simulated in one period, drawn with probability
+     * L_period / sum L (the data set is a luminosity-weighted mixture). Give exactly one.
+     */
+    twoTrack: z.strictObject({
+      thetaMin: angle,
+      thetaMax: angle,
+      deltaPhiMin: angle.optional(),
+      periods: z
+        .array(
+          z.strictObject({ name: z.string().min(1), deltaPhiMin: angle, luminosity: z.number().positive() }),
+        )
+        .min(1)
+        .optional(),
+      efficiency: prob,
+    }),
     threeTrack: z.strictObject({ thetaMin: angle, thetaMax: angle, ptMin: nonneg, efficiency: prob }),
     singleMuon: z.strictObject({
       thetaMin: angle,
@@ -201,7 +218,14 @@ export interface CompiledCard {
     eMu: CompiledTable;
   };
   readonly trigger: {
-    twoTrack: CosBand & { deltaPhiMin: number; cosDeltaPhiMin: number; efficiency: number };
+    /**
+     * Run periods of the two-track line, loosest requirement first: cos of the minimum opening
+     * and the period's share of the luminosity (shares add up to 1).
+     */
+    twoTrack: CosBand & {
+      periods: readonly { cosDeltaPhiMin: number; fraction: number }[];
+      efficiency: number;
+    };
     threeTrack: CosBand & { ptMin: number; efficiency: number };
     singleMuon: CosBand & { ptMin: number; muonEfficiency: number; pionEfficiency: number };
     eclEnergy: CosBand & { energyMin: number; efficiency: number };
@@ -283,6 +307,12 @@ const ValidatedCard = CardSchema.superRefine((c, ctx) => {
     }
   const tr = c.trigger;
   checkBand(ctx, ["trigger", "twoTrack"], tr.twoTrack.thetaMin, tr.twoTrack.thetaMax);
+  if ((tr.twoTrack.deltaPhiMin === undefined) === (tr.twoTrack.periods === undefined))
+    ctx.addIssue({
+      code: "custom",
+      path: ["trigger", "twoTrack"],
+      message: "give exactly one of deltaPhiMin (one setting) and periods (several run periods)",
+    });
   checkBand(ctx, ["trigger", "threeTrack"], tr.threeTrack.thetaMin, tr.threeTrack.thetaMax);
   checkBand(ctx, ["trigger", "singleMuon"], tr.singleMuon.thetaMin, tr.singleMuon.thetaMax);
   checkBand(ctx, ["trigger", "eclEnergy"], tr.eclEnergy.thetaMin, tr.eclEnergy.thetaMax);
@@ -348,6 +378,17 @@ const band = (r: { thetaMin: number; thetaMax: number }): Band => ({
   min: deg(r.thetaMin),
   max: deg(r.thetaMax),
 });
+/** Compiled run periods of the two-track line (see the schema), loosest requirement first. */
+function twoTrackPeriods(
+  t: DetectorCard["trigger"]["twoTrack"],
+): { cosDeltaPhiMin: number; fraction: number }[] {
+  const periods = t.periods ?? [{ name: "all", deltaPhiMin: t.deltaPhiMin!, luminosity: 1 }];
+  const total = periods.reduce((a, p) => a + p.luminosity, 0);
+  return periods
+    .map((p) => ({ cosDeltaPhiMin: Math.cos(deg(p.deltaPhiMin)), fraction: p.luminosity / total }))
+    .sort((a, b) => b.cosDeltaPhiMin - a.cosDeltaPhiMin);
+}
+
 const cosBand = (r: { thetaMin: number; thetaMax: number }): CosBand => ({
   ...band(r),
   cosHi: Math.cos(deg(r.thetaMin)),
@@ -420,8 +461,7 @@ export function compileCard(card: DetectorCard): CompiledCard {
     trigger: {
       twoTrack: {
         ...cosBand(tr.twoTrack),
-        deltaPhiMin: deg(tr.twoTrack.deltaPhiMin),
-        cosDeltaPhiMin: Math.cos(deg(tr.twoTrack.deltaPhiMin)),
+        periods: twoTrackPeriods(tr.twoTrack),
         efficiency: tr.twoTrack.efficiency,
       },
       threeTrack: {

@@ -2,7 +2,9 @@
  * Level-1 trigger emulation on reconstructed tracks and ECL clusters (physics.md 7.3):
  *
  * - two-track: >= 1 pair of tracks with theta in [37, 120] deg and azimuthal opening angle above
- *   90 deg (2019) or 30 deg (2020), not vetoed as Bhabha;
+ *   90 deg (2019) or 30 deg (2020), not vetoed as Bhabha. With several run periods in the card the
+ *   event passes with probability sum of the luminosity shares of the periods whose requirement
+ *   its widest pair meets (one uniform, drawn only when that sum is strictly between 0 and 1);
  * - three-track: >= 3 tracks with theta in [37, 120] deg and pT above a threshold;
  * - single-muon: a track matched to barrel-KLM hits (51 < theta < 117 deg); the per-track match
  *   probability is drawn by the simulation, so the multi-muon efficiency is 1 - prod(1 - eps_i);
@@ -88,9 +90,11 @@ export function triggerBits(
   const t3Lo = t3.cosLo;
   const smHi = sm.cosHi;
   const smLo = sm.cosLo;
-  const cosDphiMax = tt.cosDeltaPhiMin;
+  const periods = tt.periods;
+  // the loosest period's requirement: a pair below it passes in every period
+  const cosLoosest = periods[periods.length - 1]!.cosDeltaPhiMin;
   let n3 = 0;
-  let pair = false;
+  let cosWidest = 2; // cos of the widest azimuthal opening of a pair in the acceptance
   let klm = false;
   for (let k = t0; k < t1; k++) {
     const pxk = px[k]!;
@@ -100,7 +104,7 @@ export function triggerBits(
     const ct = pz[k]! / Math.sqrt(pt2 + pz[k]! * pz[k]!);
     if (ct <= t3Hi && ct >= t3Lo && pt >= t3.ptMin) n3++;
     if (klmMatched[k - t0] === 1 && ct <= smHi && ct >= smLo && pt >= sm.ptMin) klm = true;
-    if (pair || ct > ttHi || ct < ttLo) continue;
+    if (cosWidest < cosLoosest || ct > ttHi || ct < ttLo) continue;
     for (let j = t0; j < k; j++) {
       const pxj = px[j]!;
       const pyj = py[j]!;
@@ -108,12 +112,15 @@ export function triggerBits(
       const ctj = pz[j]! / Math.sqrt(ptj2 + pz[j]! * pz[j]!);
       if (ctj > ttHi || ctj < ttLo) continue;
       // delta phi > min  <=>  cos(delta phi) < cos(min), delta phi in [0, pi]
-      if (pxk * pxj + pyk * pyj < cosDphiMax * pt * Math.sqrt(ptj2)) {
-        pair = true;
-        break;
-      }
+      const c = (pxk * pxj + pyk * pyj) / (pt * Math.sqrt(ptj2));
+      if (c < cosWidest) cosWidest = c;
     }
   }
+  // luminosity share of the periods whose requirement the widest pair meets
+  let share = 0;
+  for (let p = 0; p < periods.length; p++)
+    if (cosWidest < periods[p]!.cosDeltaPhiMin) share += periods[p]!.fraction;
+  const pair = share >= 1 - 1e-12 || (share > 0 && rng.uniform() < share);
   if (pair && !bhabha && rng.uniform() < tt.efficiency) bits |= TRG_TWO_TRACK;
   if (n3 >= 3 && rng.uniform() < t3.efficiency) bits |= TRG_THREE_TRACK;
   if (klm) bits |= TRG_SINGLE_MUON;
