@@ -60,10 +60,10 @@ test("mu mu gamma: photon directions peak along the beams and along the muons (c
 });
 
 test("two-photon e e mu mu: the scattered-electron pT^2 spectrum is flat in ln pT^2 for e^-12 < pT^2 < e^-8 GeV^2 (EPA dQ^2/Q^2, 8 bins, chi2 p > 0.001)", () => {
-  // EPA: dN ~ dQ^2/Q^2 [(1 - x + x^2/2) - (1-x) Q^2_min/Q^2] with pT^2 ~ (1-x)(Q^2 - Q^2_min):
-  // far above Q^2_min ~ m_e^2 x^2/(1-x) (<~ 5e-6 GeV^2 even at x = 0.95), far below the cut-off Q^2_max = W^2 >= 0.25 GeV^2
-  // and below Q^2 ~ 4 m_mu^2 x 1% where the virtuality regulator of gamma* gamma* -> mu mu acts,
-  // the spectrum of ln pT^2 is flat.
+  // The exact matrix element reduces to the EPA for nearly real photons: dN ~ dQ^2/Q^2
+  // [(1 - x + x^2/2) - (1-x) Q^2_min/Q^2] with pT^2 ~ (1-x)(Q^2 - Q^2_min). Far above
+  // Q^2_min ~ m_e^2 x^2/(1-x) (<~ 5e-6 GeV^2 even at x = 0.95) and far below W^2 >= 0.25 GeV^2 and
+  // 4 m_mu^2 (where the photon virtuality starts to matter), the spectrum of ln pT^2 is flat.
   const ev = PROCESSES.eemumu!.generate(60_000, stream(22, 0), { output: "cm" });
   const lo = -12;
   const hi = -8;
@@ -95,8 +95,10 @@ test("two-photon e e mu mu: the scattered-electron pT^2 spectrum is flat in ln p
 });
 
 test("two-photon e e mu mu: the mu mu pair pT spectrum equals the EPA prediction of two independent photons (1 < W < 3 GeV, two-sample chi2 p > 0.001)", () => {
-  // EPA factorises the two photon fluxes: at fixed W the pair pT = -(pT(e-') + pT(e+')) is the sum
-  // of two independent photon transverse momenta with uniform relative azimuth. Prediction: pair
+  // For nearly real photons (the bulk of the sample) the exact matrix element factorises into two
+  // photon fluxes as in the EPA: at fixed W the pair pT = -(pT(e-') + pT(e+')) is the sum of two
+  // independent photon transverse momenta with uniform relative azimuth (the azimuthal
+  // correlations of the interference terms are small there). Prediction: pair
   // each e-' with the e+' of another event, rotated by a random azimuth.
   const ev = PROCESSES.eemumu!.generate(80_000, stream(23, 0), { output: "cm" });
   const ax: number[] = [];

@@ -87,7 +87,7 @@ export interface TwoPhotonOptions {
 const COS_NEAR_BEAM = Math.cos((20 * Math.PI) / 180);
 
 /** True if particle i of `ev` is within 20 deg of the beam line (either direction). */
-function nearBeam(ev: EventScratch, i: number): boolean {
+export function nearBeam(ev: EventScratch, i: number): boolean {
   const p = Math.sqrt(ev.px[i]! ** 2 + ev.py[i]! ** 2 + ev.pz[i]! ** 2);
   return Math.abs(ev.pz[i]!) > COS_NEAR_BEAM * p;
 }
@@ -239,7 +239,6 @@ export class TwoPhotonPairSampler implements Sampler {
     r *= (g / lnTauS) * carry;
     if (!(r > 0)) return 0;
     // lepton pair in the gamma gamma rest frame, axis = photon 1 direction there
-    const W = Math.sqrt(W2);
     const omb2 = (4 * mEff2) / W2; // 1 - beta_eff^2 < 1 since g > 0
     const bEff = Math.sqrt(1 - omb2);
     const A = 0.5 * Math.log(((1 + bEff) * (1 + bEff)) / omb2);
@@ -271,65 +270,127 @@ export class TwoPhotonPairSampler implements Sampler {
       this.overflows++;
       if (!this.focus) r = 1;
     }
-    const p = Math.sqrt(Math.max(0, 0.25 * W2 - m * m));
-    const st = Math.sqrt(Math.max(0, 1 - c * c));
-    const phi = 2 * Math.PI * rng.uniform();
-    const lx = p * st * Math.cos(phi);
-    const ly = p * st * Math.sin(phi);
-    const lz = p * c;
-    const el = 0.5 * W;
-    const il = ev.add(this.pdg, 1, -1, lx, ly, lz, el);
-    ev.add(-this.pdg, 1, -1, -lx, -ly, -lz, el);
-    // photon 1 = beam e- minus scattered e-, boosted to the gamma gamma rest frame, gives the axis
-    const bx = Px / P0;
-    const by = Py / P0;
-    const bz = Pz / P0;
-    const k0 = this.eb - ev.e[i1]!;
-    const kx = -ev.px[i1]!;
-    const ky = -ev.py[i1]!;
-    const kz = this.pb - ev.pz[i1]!;
-    const gam = P0 / W;
-    const bk = bx * kx + by * ky + bz * kz;
-    const f = ((gam * gam) / (gam + 1)) * bk - gam * k0; // boost by -beta
-    rotateRangeToAxis(ev, il, il + 2, kx - f * bx, ky - f * by, kz - f * bz);
-    boostRange(ev, il, il + 2, bx, by, bz);
+    addPairAlongPhoton(
+      ev,
+      this.pdg,
+      m,
+      W2,
+      c,
+      2 * Math.PI * rng.uniform(),
+      this.eb,
+      this.pb,
+      i1,
+      P0,
+      Px,
+      Py,
+      Pz,
+    );
     return r;
   }
 
-  /** Exact minimal virtuality [GeV^2] for a photon of energy fraction x off a beam lepton (0 if none). */
   private q2min(x: number): number {
-    const E = this.eb;
-    const p = this.pb;
-    const E1 = E * (1 - x);
-    if (E1 <= M_E * (1 + 1e-9)) return 0;
-    const p1 = Math.sqrt(E1 * E1 - M_E * M_E);
-    const me2 = M_E * M_E;
-    // E E1 - p p1 without cancellation
-    const d = (me2 * (E * E + E1 * E1) - me2 * me2) / (E * E1 + p * p1);
-    return 2 * (d - me2);
+    return photonQ2Min(this.eb, this.pb, x);
   }
 
-  /**
-   * Scatter beam `dir` (+1: e- along +z, -1: e+ along -z) emitting a photon of fraction x and
-   * virtuality Q2 (minimum q2min); appends the scattered lepton and returns its index (-1 if
-   * kinematically impossible).
-   */
   private scatter(rng: Stream, ev: EventScratch, x: number, Q2: number, q2min: number, dir: number): number {
-    const E1 = this.eb * (1 - x);
-    const p1 = Math.sqrt(E1 * E1 - M_E * M_E);
-    const omc = (Q2 - q2min) / (2 * this.pb * p1); // 1 - cos(theta)
-    if (!(omc >= 0 && omc <= 2)) return -1;
-    const ct = 1 - omc;
-    const st = Math.sqrt(Math.max(0, omc * (2 - omc)));
-    const phi = 2 * Math.PI * rng.uniform();
-    return ev.add(
-      dir > 0 ? PDG.electron : -PDG.electron,
-      1,
-      -1,
-      p1 * st * Math.cos(phi),
-      p1 * st * Math.sin(phi),
-      dir * p1 * ct,
-      E1,
-    );
+    return scatterBeamLepton(rng, ev, this.eb, this.pb, x, Q2, q2min, dir);
   }
+}
+
+/** Exact minimal virtuality [GeV^2] of a photon of energy fraction x off a beam lepton of energy eb, momentum pb (0 if none). */
+export function photonQ2Min(eb: number, pb: number, x: number): number {
+  const E1 = eb * (1 - x);
+  if (E1 <= M_E * (1 + 1e-9)) return 0;
+  const p1 = Math.sqrt(E1 * E1 - M_E * M_E);
+  const me2 = M_E * M_E;
+  // E E1 - p p1 without cancellation
+  const d = (me2 * (eb * eb + E1 * E1) - me2 * me2) / (eb * E1 + pb * p1);
+  return 2 * (d - me2);
+}
+
+/** Largest virtuality [GeV^2] of that photon (the beam lepton scattered backwards). */
+export function photonQ2Max(eb: number, pb: number, x: number): number {
+  const E1 = eb * (1 - x);
+  if (E1 <= M_E) return 0;
+  const p1 = Math.sqrt(E1 * E1 - M_E * M_E);
+  return 2 * (eb * E1 + pb * p1) - 2 * M_E * M_E;
+}
+
+/**
+ * Scatter beam `dir` (+1: e- along +z, -1: e+ along -z; c.m. frame, beam energy eb, momentum pb)
+ * emitting a photon of energy fraction x and virtuality Q2 (its minimum q2min); appends the
+ * scattered lepton at a uniform azimuth and returns its index (-1 if kinematically impossible).
+ */
+export function scatterBeamLepton(
+  rng: Stream,
+  ev: EventScratch,
+  eb: number,
+  pb: number,
+  x: number,
+  Q2: number,
+  q2min: number,
+  dir: number,
+): number {
+  const E1 = eb * (1 - x);
+  const p1 = Math.sqrt(E1 * E1 - M_E * M_E);
+  const omc = (Q2 - q2min) / (2 * pb * p1); // 1 - cos(theta)
+  if (!(omc >= 0 && omc <= 2)) return -1;
+  const ct = 1 - omc;
+  const st = Math.sqrt(Math.max(0, omc * (2 - omc)));
+  const phi = 2 * Math.PI * rng.uniform();
+  return ev.add(
+    dir > 0 ? PDG.electron : -PDG.electron,
+    1,
+    -1,
+    p1 * st * Math.cos(phi),
+    p1 * st * Math.sin(phi),
+    dir * p1 * ct,
+    E1,
+  );
+}
+
+/**
+ * Append the lepton pair (pdg, -pdg; mass m, pair mass^2 W2) of a gamma gamma system with c.m.
+ * four-momentum (P0, Px, Py, Pz): the negative lepton at polar cosine c and azimuth phi in the
+ * pair rest frame, measured from the direction of photon 1 (beam e- minus the scattered lepton
+ * at index iScattered) in that frame. Returns the index of the negative lepton.
+ */
+export function addPairAlongPhoton(
+  ev: EventScratch,
+  pdg: number,
+  m: number,
+  W2: number,
+  c: number,
+  phi: number,
+  eb: number,
+  pb: number,
+  iScattered: number,
+  P0: number,
+  Px: number,
+  Py: number,
+  Pz: number,
+): number {
+  const W = Math.sqrt(W2);
+  const p = Math.sqrt(Math.max(0, 0.25 * W2 - m * m));
+  const st = Math.sqrt(Math.max(0, 1 - c * c));
+  const lx = p * st * Math.cos(phi);
+  const ly = p * st * Math.sin(phi);
+  const lz = p * c;
+  const el = 0.5 * W;
+  const il = ev.add(pdg, 1, -1, lx, ly, lz, el);
+  ev.add(-pdg, 1, -1, -lx, -ly, -lz, el);
+  // photon 1 = beam e- minus scattered e-, boosted to the gamma gamma rest frame, gives the axis
+  const bx = Px / P0;
+  const by = Py / P0;
+  const bz = Pz / P0;
+  const k0 = eb - ev.e[iScattered]!;
+  const kx = -ev.px[iScattered]!;
+  const ky = -ev.py[iScattered]!;
+  const kz = pb - ev.pz[iScattered]!;
+  const gam = P0 / W;
+  const bk = bx * kx + by * ky + bz * kz;
+  const f = ((gam * gam) / (gam + 1)) * bk - gam * k0; // boost by -beta
+  rotateRangeToAxis(ev, il, il + 2, kx - f * bx, ky - f * by, kz - f * bz);
+  boostRange(ev, il, il + 2, bx, by, bz);
+  return il;
 }
