@@ -4,14 +4,15 @@
  * keys rejected (ConfigError naming the key path), and a sha256 hash of its canonical JSON for
  * provenance and for resuming finished stages.
  *
- * Budget choices (bench/pipeline.bench.ts on the 2-core reference machine, Node 20): one chunk of
- * generation with the preselection + simulation + selection costs about 100 us (mu mu), 35 us
- * (tau tau) and 57 us (e e mu mu) per preselected event, 9 us per signal event; at 79.7 fb^-1 the
- * preselected samples hold 1.6 M, 9.2 M and 5.6 M events, about 800 s of CPU, and the
- * independent pseudo-data samples (`pseudoData.source` "sample") as much again. The default
- * therefore simulates all three backgrounds at the full data luminosity (weights 1) and smooths
- * their templates (`scan.backgroundKernel`), which keeps `mumux run` near 17 minutes on 2 cores
- * (30 minutes allowed); `lumiFactor` > 1 buys better templates when time allows.
+ * Budget choices (bench/pipeline.bench.ts, Node 20, one thread of a 2-core machine): one chunk of
+ * generation with the preselection + simulation + selection costs about 145 us (mu mu), 40 us
+ * (tau tau) and 97 us (e e mu mu, exact matrix element) per preselected event, 11 us per signal
+ * event (an earlier machine of the same kind ran 25-45% faster); at 79.7 fb^-1 the preselected
+ * samples hold 1.5 M, 9.3 M and 6.1 M events, about 1000 s of CPU, and the independent
+ * pseudo-data samples (`pseudoData.source` "sample") as much again. The default therefore
+ * simulates all three backgrounds at the full data luminosity (weights 1) and smooths their
+ * templates (`scan.backgroundKernel`), which keeps `mumux run` at 16-23 minutes on 2 cores (30
+ * minutes allowed); `lumiFactor` > 1 buys better templates when time allows.
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";

@@ -41,16 +41,14 @@ import { ALPHA_EM, GEV2_TO_FB, M_E, M_MU, PDG } from "../../core/units.ts";
 import type { BeamFrame } from "../../physics/beams.ts";
 import type { EventScratch } from "./eventScratch.ts";
 import { MultiperipheralME } from "./multiperipheral.ts";
-import { RECOIL_PT_MIN } from "./preselection.ts";
 import type { Sampler } from "./process.ts";
 import {
   addPairAlongPhoton,
   breitWheelerSigma,
   FOCUS_Q2_MIN,
-  nearBeam,
   photonQ2Max,
   photonQ2Min,
-  scatterBeamLepton,
+  scatterBothBeams,
 } from "./twoPhotonPair.ts";
 
 /** Options of {@link TwoPhotonExactSampler}. */
@@ -127,6 +125,7 @@ export class TwoPhotonExactSampler implements Sampler {
   private readonly p4 = new Float64Array(4);
   private readonly q1 = new Float64Array(4);
   private readonly q2 = new Float64Array(4);
+  private readonly sys = new Float64Array(5);
 
   constructor(frame: BeamFrame, opts: TwoPhotonExactOptions) {
     this.s = frame.s;
@@ -233,23 +232,15 @@ export class TwoPhotonExactSampler implements Sampler {
     if (a < 1) {
       if (rng.uniform() >= a) return 0;
     } else carry = a;
-    const i1 = scatterBeamLepton(rng, ev, eb, pb, x1, Q1, m1, 1);
-    if (i1 < 0) return 0;
-    const i2 = scatterBeamLepton(rng, ev, eb, pb, x2, Q2, m2, -1);
-    if (i2 < 0) return 0;
-    if (this.focus) {
-      // exact early exit for the preselection (twoPhotonPair.ts)
-      const ex = ev.px[i1]! + ev.px[i2]!;
-      const ey = ev.py[i1]! + ev.py[i2]!;
-      if (ex * ex + ey * ey <= RECOIL_PT_MIN * RECOIL_PT_MIN && nearBeam(ev, i1) && nearBeam(ev, i2))
-        return 0;
-    }
-    const Px = -ev.px[i1]! - ev.px[i2]!;
-    const Py = -ev.py[i1]! - ev.py[i2]!;
-    const Pz = -ev.pz[i1]! - ev.pz[i2]!;
-    const P0 = 2 * eb - ev.e[i1]! - ev.e[i2]!;
-    const W2 = P0 * P0 - Px * Px - Py * Py - Pz * Pz;
-    if (!(W2 >= this.wMin2)) return 0;
+    const sys = this.sys;
+    if (!scatterBothBeams(rng, ev, eb, pb, x1, Q1, m1, x2, Q2, m2, this.focus, this.wMin2, sys)) return 0;
+    const P0 = sys[0]!;
+    const Px = sys[1]!;
+    const Py = sys[2]!;
+    const Pz = sys[3]!;
+    const W2 = sys[4]!;
+    const i1 = 0;
+    const i2 = 1;
     // lepton polar cosine in the pair frame: envelope of the poles + central uniform
     const m = this.m;
     const omb2 = (4 * m * m) / W2;

@@ -117,6 +117,7 @@ export class TwoPhotonPairSampler implements Sampler {
   private readonly focus: boolean;
   private readonly focusScale: number;
   private readonly sigmaNatural: number;
+  private readonly sys = new Float64Array(5);
 
   constructor(frame: BeamFrame, opts: TwoPhotonOptions) {
     this.s = frame.s;
@@ -212,26 +213,15 @@ export class TwoPhotonPairSampler implements Sampler {
       r = 1;
     }
     // photon 1 from the e- (+z), photon 2 from the e+ (-z)
-    const i1 = this.scatter(rng, ev, x1, q1, m1, 1);
-    if (i1 < 0) return 0;
-    const i2 = this.scatter(rng, ev, x2, q2, m2, -1);
-    if (i2 < 0) return 0;
-    if (this.focus) {
-      // exact early exit for the preselection: the lepton pair's c.m. recoil pT is the scattered
-      // pair's pT; if that is below the cut, only a scattered e+- inside a track window could
-      // still form a passing pair, impossible within 20 deg of the beam line (lab window 35-122 deg)
-      const ex = ev.px[i1]! + ev.px[i2]!;
-      const ey = ev.py[i1]! + ev.py[i2]!;
-      if (ex * ex + ey * ey <= RECOIL_PT_MIN * RECOIL_PT_MIN && nearBeam(ev, i1) && nearBeam(ev, i2))
-        return 0;
-    }
-    // gamma gamma system = beams - scattered
-    const Px = -ev.px[i1]! - ev.px[i2]!;
-    const Py = -ev.py[i1]! - ev.py[i2]!;
-    const Pz = -ev.pz[i1]! - ev.pz[i2]!;
-    const P0 = 2 * this.eb - ev.e[i1]! - ev.e[i2]!;
-    const W2 = P0 * P0 - Px * Px - Py * Py - Pz * Pz;
-    if (!(W2 >= this.wMin2)) return 0;
+    const sys = this.sys;
+    if (!scatterBothBeams(rng, ev, this.eb, this.pb, x1, q1, m1, x2, q2, m2, this.focus, this.wMin2, sys))
+      return 0;
+    const P0 = sys[0]!;
+    const Px = sys[1]!;
+    const Py = sys[2]!;
+    const Pz = sys[3]!;
+    const W2 = sys[4]!;
+    const i1 = 0;
     const m = this.m;
     const mEff2 = m * m + 0.25 * (q1 + q2);
     // g at the exact pair mass: 0 when the regulator mass closes the phase space (no angle to draw)
@@ -290,10 +280,6 @@ export class TwoPhotonPairSampler implements Sampler {
 
   private q2min(x: number): number {
     return photonQ2Min(this.eb, this.pb, x);
-  }
-
-  private scatter(rng: Stream, ev: EventScratch, x: number, Q2: number, q2min: number, dir: number): number {
-    return scatterBeamLepton(rng, ev, this.eb, this.pb, x, Q2, q2min, dir);
   }
 }
 
@@ -393,4 +379,51 @@ export function addPairAlongPhoton(
   rotateRangeToAxis(ev, il, il + 2, kx - f * bx, ky - f * by, kz - f * bz);
   boostRange(ev, il, il + 2, bx, by, bz);
   return il;
+}
+
+/**
+ * Scatter both beam leptons (photon 1 from the e-, +z; photon 2 from the e+, -z) into an empty
+ * `ev` (they become particles 0 and 1) and return the gamma gamma system in `sys` = (P0, Px, Py,
+ * Pz, W^2). False when the event cannot be built, when W^2 < wMin2, or (with `focus`) when no
+ * event could pass the invisible-search preselection: the lepton pair's c.m. recoil pT is the
+ * scattered pair's pT, and if that is below the cut only a scattered e+- inside a track window
+ * could still form a passing pair, impossible within 20 deg of the beam line (lab window 35-122 deg).
+ */
+export function scatterBothBeams(
+  rng: Stream,
+  ev: EventScratch,
+  eb: number,
+  pb: number,
+  x1: number,
+  Q1: number,
+  m1: number,
+  x2: number,
+  Q2: number,
+  m2: number,
+  focus: boolean,
+  wMin2: number,
+  sys: Float64Array,
+): boolean {
+  const i1 = scatterBeamLepton(rng, ev, eb, pb, x1, Q1, m1, 1);
+  if (i1 < 0) return false;
+  const i2 = scatterBeamLepton(rng, ev, eb, pb, x2, Q2, m2, -1);
+  if (i2 < 0) return false;
+  if (focus) {
+    const ex = ev.px[i1]! + ev.px[i2]!;
+    const ey = ev.py[i1]! + ev.py[i2]!;
+    if (ex * ex + ey * ey <= RECOIL_PT_MIN * RECOIL_PT_MIN && nearBeam(ev, i1) && nearBeam(ev, i2))
+      return false;
+  }
+  const Px = -ev.px[i1]! - ev.px[i2]!;
+  const Py = -ev.py[i1]! - ev.py[i2]!;
+  const Pz = -ev.pz[i1]! - ev.pz[i2]!;
+  const P0 = 2 * eb - ev.e[i1]! - ev.e[i2]!;
+  const W2 = P0 * P0 - Px * Px - Py * Py - Pz * Pz;
+  if (!(W2 >= wMin2)) return false;
+  sys[0] = P0;
+  sys[1] = Px;
+  sys[2] = Py;
+  sys[3] = Pz;
+  sys[4] = W2;
+  return true;
 }
