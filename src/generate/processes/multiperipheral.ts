@@ -167,8 +167,8 @@ function barOf(u: Float64Array, out: Float64Array): void {
   out[7] = -u[3]!;
 }
 
-/** Complex row . column, added into (acc[k], acc[k+1]) scaled by f. */
-function dotInto(row: Float64Array, col: Float64Array, f: number, acc: Float64Array, k: number): void {
+/** Complex row . column, added into (acc[k], acc[k+1]). */
+function dotInto(row: Float64Array, col: Float64Array, acc: Float64Array, k: number): void {
   let re = 0;
   let im = 0;
   for (let j = 0; j < 8; j += 2) {
@@ -179,8 +179,8 @@ function dotInto(row: Float64Array, col: Float64Array, f: number, acc: Float64Ar
     re += a * b - ai * bi;
     im += a * bi + ai * b;
   }
-  acc[k] = acc[k]! + f * re;
-  acc[k + 1] = acc[k + 1]! + f * im;
+  acc[k] = acc[k]! + re;
+  acc[k + 1] = acc[k + 1]! + im;
 }
 
 /** Basis vectors e_(mu) with (e_(mu))^nu = g^{nu mu}, so slash(e_(mu)) = gamma^mu. */
@@ -331,8 +331,8 @@ export class MultiperipheralME {
     for (let mu = 0; mu < 4; mu++)
       for (let nu = 0; nu < 4; nu++) {
         const k = 2 * (4 * mu + nu);
-        dotInto(rows[mu]!, c1[nu]!, 1, T, k);
-        dotInto(r2[nu]!, cols[mu]!, 1, T, k);
+        dotInto(rows[mu]!, c1[nu]!, T, k);
+        dotInto(r2[nu]!, cols[mu]!, T, k);
       }
   }
 

@@ -234,13 +234,7 @@ export class TwoPhotonExactSampler implements Sampler {
     } else carry = a;
     const sys = this.sys;
     if (!scatterBothBeams(rng, ev, eb, pb, x1, Q1, m1, x2, Q2, m2, this.focus, this.wMin2, sys)) return 0;
-    const P0 = sys[0]!;
-    const Px = sys[1]!;
-    const Py = sys[2]!;
-    const Pz = sys[3]!;
     const W2 = sys[4]!;
-    const i1 = 0;
-    const i2 = 1;
     // lepton polar cosine in the pair frame: envelope of the poles + central uniform
     const m = this.m;
     const omb2 = (4 * m * m) / W2;
@@ -251,17 +245,16 @@ export class TwoPhotonExactSampler implements Sampler {
     else c = CENTRAL_COS * (2 * rng.uniform() - 1);
     const env = b > 0 ? b / (2 * A * (1 - b * b * c * c)) : 0.5;
     const qC = 0.5 * env + (Math.abs(c) <= CENTRAL_COS ? 0.5 / (2 * CENTRAL_COS) : 0);
-    const il = addPairAlongPhoton(ev, this.pdg, m, W2, c, TWO_PI * rng.uniform(), eb, pb, i1, P0, Px, Py, Pz);
+    const il = addPairAlongPhoton(ev, this.pdg, m, c, TWO_PI * rng.uniform(), eb, pb, sys);
     if (this.gate && !this.gate(ev)) return 0;
     // exact density over (equivalent-photon x angular proposal)
     const { p3, p4, q1, q2 } = this;
-    fill(ev, i1, p3);
-    fill(ev, i2, p4);
+    fill(ev, 0, p3); // scattered e-, e+ (scatterBothBeams)
+    fill(ev, 1, p4);
     fill(ev, il, q1);
     fill(ev, il + 1, q2);
     const me2 = this.me.me2(this.p1, this.p2, p3, p4, q1, q2, Q1, Q2);
-    const betaL = Math.sqrt(Math.max(0, 1 - (4 * m * m) / W2));
-    const exact = this.constFactor * me2 * betaL * lnInvTau;
+    const exact = this.constFactor * me2 * Math.sqrt(1 - omb2) * lnInvTau; // x beta_l (W2 > 4 m^2)
     // equivalent-photon density of (tau, v, Q1^2, Q2^2) = w0 x its proposal; times (1/2pi)^3 qC
     const d1 = Q1 <= t ? 1 : t / Q1;
     const d2 = Q2 <= t ? 1 : t / Q2;

@@ -87,7 +87,7 @@ export interface TwoPhotonOptions {
 const COS_NEAR_BEAM = Math.cos((20 * Math.PI) / 180);
 
 /** True if particle i of `ev` is within 20 deg of the beam line (either direction). */
-export function nearBeam(ev: EventScratch, i: number): boolean {
+function nearBeam(ev: EventScratch, i: number): boolean {
   const p = Math.sqrt(ev.px[i]! ** 2 + ev.py[i]! ** 2 + ev.pz[i]! ** 2);
   return Math.abs(ev.pz[i]!) > COS_NEAR_BEAM * p;
 }
@@ -163,8 +163,8 @@ export class TwoPhotonPairSampler implements Sampler {
     const x1 = tau ** v;
     const x2 = tau / x1;
     const q2max = tau * this.s;
-    const m1 = this.q2min(x1);
-    const m2 = this.q2min(x2);
+    const m1 = photonQ2Min(this.eb, this.pb, x1);
+    const m2 = photonQ2Min(this.eb, this.pb, x2);
     if (!(m1 > 0 && m1 < q2max && m2 > 0 && m2 < q2max)) return 0;
     const lmax = Math.log(q2max);
     const lmin1 = Math.log(m1);
@@ -216,12 +216,7 @@ export class TwoPhotonPairSampler implements Sampler {
     const sys = this.sys;
     if (!scatterBothBeams(rng, ev, this.eb, this.pb, x1, q1, m1, x2, q2, m2, this.focus, this.wMin2, sys))
       return 0;
-    const P0 = sys[0]!;
-    const Px = sys[1]!;
-    const Py = sys[2]!;
-    const Pz = sys[3]!;
     const W2 = sys[4]!;
-    const i1 = 0;
     const m = this.m;
     const mEff2 = m * m + 0.25 * (q1 + q2);
     // g at the exact pair mass: 0 when the regulator mass closes the phase space (no angle to draw)
@@ -260,26 +255,8 @@ export class TwoPhotonPairSampler implements Sampler {
       this.overflows++;
       if (!this.focus) r = 1;
     }
-    addPairAlongPhoton(
-      ev,
-      this.pdg,
-      m,
-      W2,
-      c,
-      2 * Math.PI * rng.uniform(),
-      this.eb,
-      this.pb,
-      i1,
-      P0,
-      Px,
-      Py,
-      Pz,
-    );
+    addPairAlongPhoton(ev, this.pdg, m, c, 2 * Math.PI * rng.uniform(), this.eb, this.pb, sys);
     return r;
-  }
-
-  private q2min(x: number): number {
-    return photonQ2Min(this.eb, this.pb, x);
   }
 }
 
@@ -307,7 +284,7 @@ export function photonQ2Max(eb: number, pb: number, x: number): number {
  * emitting a photon of energy fraction x and virtuality Q2 (its minimum q2min); appends the
  * scattered lepton at a uniform azimuth and returns its index (-1 if kinematically impossible).
  */
-export function scatterBeamLepton(
+function scatterBeamLepton(
   rng: Stream,
   ev: EventScratch,
   eb: number,
@@ -336,26 +313,27 @@ export function scatterBeamLepton(
 }
 
 /**
- * Append the lepton pair (pdg, -pdg; mass m, pair mass^2 W2) of a gamma gamma system with c.m.
- * four-momentum (P0, Px, Py, Pz): the negative lepton at polar cosine c and azimuth phi in the
- * pair rest frame, measured from the direction of photon 1 (beam e- minus the scattered lepton
- * at index iScattered) in that frame. Returns the index of the negative lepton.
+ * Append the lepton pair (pdg, -pdg; mass m) of the gamma gamma system `sys` = (P0, Px, Py, Pz, W^2)
+ * of {@link scatterBothBeams}, whose scattered e- is particle 0 of `ev`: the negative lepton at polar
+ * cosine c and azimuth phi in the pair rest frame, measured from the direction of photon 1 (beam e-
+ * minus scattered e-) in that frame. Returns the index of the negative lepton.
  */
 export function addPairAlongPhoton(
   ev: EventScratch,
   pdg: number,
   m: number,
-  W2: number,
   c: number,
   phi: number,
   eb: number,
   pb: number,
-  iScattered: number,
-  P0: number,
-  Px: number,
-  Py: number,
-  Pz: number,
+  sys: Float64Array,
 ): number {
+  const P0 = sys[0]!;
+  const Px = sys[1]!;
+  const Py = sys[2]!;
+  const Pz = sys[3]!;
+  const W2 = sys[4]!;
+  const iScattered = 0;
   const W = Math.sqrt(W2);
   const p = Math.sqrt(Math.max(0, 0.25 * W2 - m * m));
   const st = Math.sqrt(Math.max(0, 1 - c * c));
