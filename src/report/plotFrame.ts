@@ -1,7 +1,10 @@
 /**
  * The frame every plot in this folder shares: axes with explicit domains (linear or log), a
  * physics-style theme (boxed frame, no grid, axis titles at the axis end as in ROOT), the
- * experiment label ("Belle II simulation", luminosity) and a legend drawn inside the frame.
+ * experiment label ("mumux simulation", luminosity) and a legend drawn inside the frame. The
+ * default label names this program, not Belle II: "Belle II simulation" is the collaboration's label
+ * for its own full simulation, and our events come from mumux's generators and fast simulation.
+ * Plots of a user's own data pass their experiment name (`experiment`, `status`).
  *
  * A plot is marks plus data (architecture principle 6): each plot builder makes data layers whose
  * rows use the field names x, x2, y, y2 and hands them to {@link framePlot}, which adds the shared
@@ -11,9 +14,9 @@
 import { ConfigError } from "../core/errors.ts";
 import type { VlSpec } from "./render.ts";
 
-/** Experiment label drawn in the top-left corner, e.g. "Belle II simulation", "∫L dt = 79.7 fb⁻¹". */
+/** Experiment label drawn in the top-left corner, e.g. "mumux simulation", "∫L dt = 79.7 fb⁻¹". */
 export interface ExperimentLabel {
-  /** Bold part; default "Belle II". */
+  /** Bold part; default "mumux" (a user's data: their experiment, e.g. "Belle II"). */
   experiment?: string;
   /** Status after the experiment name; default "simulation" ("" for none, "preliminary", ...). */
   status?: string;
@@ -58,7 +61,7 @@ export interface FrameOptions {
   width?: number;
   /** Plotting-area height in pixels. */
   height?: number;
-  /** Experiment label (default Belle II simulation), or false for none. */
+  /** Experiment label (default "mumux simulation"), or false for none. */
   label?: ExperimentLabel | false;
   /** Where the legend box goes (default "top-right"). */
   legendPosition?: Corner;
@@ -223,17 +226,19 @@ function pixelRule(x: number, y: number, x2: number, y2: number, mark: VlSpec): 
 
 /**
  * Rough text width in pixels for DejaVu Sans, for placing marks next to text and sizing the legend
- * box: narrow glyphs count 0.32 em, the rest 0.62 em (0.7 em bold).
+ * box: narrow glyphs count 0.32 em, wide ones (m, w, M, W: 0.82-0.97 em in DejaVu Sans, 0.92-1.10
+ * bold) 0.9 em (1.0 bold), the rest 0.62 em (0.7 em bold).
  */
 function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
-  for (const c of text) em += /[ilIjtf.,:;'|! ]/.test(c) ? 0.32 : bold ? 0.7 : 0.62;
+  for (const c of text)
+    em += /[ilIjtf.,:;'|! ]/.test(c) ? 0.32 : /[mwMW]/.test(c) ? (bold ? 1.0 : 0.9) : bold ? 0.7 : 0.62;
   return em * fontSize;
 }
 
 /** The experiment label as pixel-positioned text marks in the top-left corner of the frame. */
 function labelLayers(label: ExperimentLabel, above: boolean): VlSpec[] {
-  const experiment = label.experiment ?? "Belle II";
+  const experiment = label.experiment ?? "mumux";
   const status = label.status ?? "simulation";
   const x0 = above ? 0 : 10;
   let y = above ? -14 : 18;
@@ -266,7 +271,7 @@ function labelLayers(label: ExperimentLabel, above: boolean): VlSpec[] {
   if (label.luminosityFb !== undefined) lines.push(`∫L dt = ${formatLumi(label.luminosityFb)} fb⁻¹`);
   if (label.extra) lines.push(label.extra);
   if (above) {
-    // One line: "Belle II simulation   ∫L dt = 79.7 fb⁻¹   extra".
+    // One line: "mumux simulation   ∫L dt = 79.7 fb⁻¹   extra".
     const x1 = x0 + textWidth(experiment, 16, true) + 9 + (status ? textWidth(status, 15) + 18 : 0);
     if (lines.length > 0)
       out.push(

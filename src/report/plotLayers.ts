@@ -66,6 +66,48 @@ export function stepRows(
 }
 
 /**
+ * A histogram outline (interpolate "step-after") drawn only over the runs of consecutive bins with
+ * values at or above `floor`, each run closed by vertical edges down to the floor; bins below it
+ * are left empty. One layer, the runs kept apart by a `detail` field.
+ */
+export function stepRunsLayer(
+  edges: ArrayLike<number>,
+  values: ArrayLike<number>,
+  floor: number,
+  style: LineStyle,
+): VlSpec {
+  const rows: { x: number; y: number; run: number; i: number }[] = [];
+  const n = values.length;
+  let run = 0;
+  for (let a = 0; a < n; ) {
+    if (!(values[a]! >= floor)) {
+      a++;
+      continue;
+    }
+    let b = a;
+    while (b < n && values[b]! >= floor) b++;
+    rows.push({ x: edges[a]!, y: floor, run, i: rows.length });
+    for (let k = a; k < b; k++) rows.push({ x: edges[k]!, y: values[k]!, run, i: rows.length });
+    rows.push({ x: edges[b]!, y: values[b - 1]!, run, i: rows.length });
+    rows.push({ x: edges[b]!, y: floor, run, i: rows.length });
+    run++;
+    a = b;
+  }
+  const mark: VlSpec = {
+    type: "line",
+    stroke: style.color,
+    strokeWidth: style.width ?? 2,
+    interpolate: "step-after",
+  };
+  if (style.dash) mark.strokeDash = style.dash;
+  return {
+    data: { values: rows },
+    mark,
+    encoding: { order: { field: "i", type: "quantitative" }, detail: { field: "run", type: "nominal" } },
+  };
+}
+
+/**
  * A filled band between lo(x) and hi(x): rows {x, y: lo, y2: hi}; non-finite points (and x <= 0
  * when `positiveX`, for a log x axis) are skipped, and values below `floor` (the bottom of a log y
  * axis) are raised to it. A skipped point is bridged, not left as a gap.

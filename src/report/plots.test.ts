@@ -308,3 +308,56 @@ test("mismatched binnings and empty inputs are rejected with a message naming th
     /must be positive on a log axis/,
   );
 });
+
+test("log stacked plot with data: the floor follows the data (1/20 of the smallest count), not a stack's far tail; the signal is drawn only above it", () => {
+  const edges = [0, 1, 2, 3, 4, 5, 6];
+  const stack = histOf(edges, (x) => (x < 3 ? 50 : 1e-5)); // a smoothed template's far tail
+  const data = histOf(edges, (x) => (x < 3 ? 50 : x < 5 ? 1 : 0));
+  const sig = histOf(edges, (x) => [0.01, 20, 0.2, 0.01, 0.3, 0.01][Math.floor(x)]!);
+  const spec = stackedHistogramPlot(
+    { samples: [{ name: "μμ", hist: stack }], data: { hist: data }, signal: { name: "Z'", hist: sig } },
+    { xTitle: "x", yTitle: "y", logY: true, label: false },
+  );
+  const domains: number[][] = [];
+  const walk = (o: unknown): void => {
+    if (Array.isArray(o)) o.forEach(walk);
+    else if (o && typeof o === "object") {
+      const r = o as Record<string, unknown>;
+      if (r.type === "log" && Array.isArray(r.domain)) domains.push(r.domain as number[]);
+      Object.values(r).forEach(walk);
+    }
+  };
+  walk(spec);
+  assert.ok(domains.length > 0, "a log y scale");
+  // 0.1 x the smallest count (1), halved by the padding: 0.05; before, 1e-5 / 2
+  assert.equal(domains[0]![0], 0.05);
+  type Row = { x: number; y: number; run?: number };
+  const outlines: Row[][] = [];
+  const find = (o: unknown): void => {
+    if (Array.isArray(o)) o.forEach(find);
+    else if (o && typeof o === "object") {
+      const r = o as { data?: { values?: Row[] } };
+      const v = r.data?.values;
+      if (Array.isArray(v) && v.some((row) => row.run !== undefined)) outlines.push(v);
+      Object.values(o).forEach(find);
+    }
+  };
+  find(spec);
+  assert.equal(outlines.length, 1, "one signal outline layer drawn in runs");
+  const rows = outlines[0]!;
+  assert.ok(
+    rows.every((r) => r.y >= 0.05),
+    "no signal row below the floor",
+  );
+  // bins [1,2) + [2,3) form one run, [4,5) another; [0,1), [3,4), [5,6) (0.01) are not drawn
+  assert.deepEqual([...new Set(rows.map((r) => r.run))], [0, 1]);
+  assert.deepEqual(
+    rows.filter((r) => r.run === 1).map((r) => [r.x, r.y]),
+    [
+      [4, 0.05],
+      [4, 0.3],
+      [5, 0.3],
+      [5, 0.05],
+    ],
+  );
+});

@@ -7,7 +7,7 @@
 import { poissonInterval } from "../core/special.ts";
 import type { Hist1D } from "../hist/hist1D.ts";
 import { dataRange, type FrameOptions, framePlot, type LegendEntry, paddedRange } from "./plotFrame.ts";
-import { lineLayer, stepRows } from "./plotLayers.ts";
+import { lineLayer, stepRows, stepRunsLayer } from "./plotLayers.ts";
 import type { VlSpec } from "./render.ts";
 
 /** One stacked background component. */
@@ -30,6 +30,9 @@ export interface StackedHistogramData {
   signal?: { name: string; hist: Hist1D; color?: string };
 }
 
+/** On a log axis with data, the lower end is this fraction of the smallest positive data value. */
+const DATA_FLOOR_FRACTION = 0.1;
+
 /** Colour-blind-friendly fills (Okabe-Ito order, lightened blue first) for stacked samples. */
 export const SAMPLE_COLORS = [
   "#56B4E9",
@@ -44,7 +47,9 @@ export const SAMPLE_COLORS = [
 
 /**
  * Vega-lite spec of the stacked histogram. Options as in {@link FrameOptions}; `logY` default false.
- * The log floor (where zero bins are clamped) is half the smallest positive stacked or data value.
+ * The log floor (where zero bins are clamped) is half the smallest positive stacked or data value,
+ * but with data not below a twentieth of the smallest data count (0.05 for event counts). The signal
+ * outline is drawn only in the runs of bins above the floor.
  *
  * @example
  * stackedHistogramPlot({ samples: [{ name: "ττ", hist: tt }, { name: "μμ(γ)", hist: mm }], data: { hist: pseudo } },
@@ -76,7 +81,13 @@ export function stackedHistogramPlot(input: StackedHistogramData, opts: FrameOpt
   if (input.signal) check(input.signal.hist, `signal "${input.signal.name}"`);
 
   // The lower end follows the stack and data only: a signal's far tails would stretch a log axis.
+  // With data on a log axis it follows the data alone, down to a tenth of the smallest count: the
+  // stack's own far tails (a smoothed template at 1e-5 events per bin) say nothing a reader needs.
   const base = dataRange([cum, ...(dataVals ? [dataVals] : [])], logY, logY ? [0.1, 10] : [0, 1]);
+  if (logY && dataVals) {
+    const d = dataRange([dataVals], true, [Number.NaN, Number.NaN]);
+    if (Number.isFinite(d[0])) base[0] = Math.max(base[0], DATA_FLOOR_FRACTION * d[0]);
+  }
   const top = dataRange(
     [cum, ...(dataVals ? [intervals.map((iv) => iv[1])] : []), ...(sigVals ? [sigVals] : [])],
     logY,
@@ -111,7 +122,9 @@ export function stackedHistogramPlot(input: StackedHistogramData, opts: FrameOpt
 
   if (input.signal && sigVals) {
     const color = input.signal.color ?? "#D00000";
-    layers.push(lineLayer(stepRows(edges, sigVals, floor), { color, width: 2, dash: [6, 3] }, "step-after"));
+    // only where it is above the axis floor: sparse signal MC in a far tail would otherwise draw a
+    // comb of spikes down to the floor
+    layers.push(stepRunsLayer(edges, sigVals, floor, { color, width: 2, dash: [6, 3] }));
     legend.push({ label: input.signal.name, kind: "line", color, dash: [6, 3] });
   }
   if (input.data && dataVals) {
