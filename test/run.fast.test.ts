@@ -3,7 +3,7 @@
  * (8 signal masses of 2000 events, a data luminosity of 0.3 fb^-1 with independent pseudo-data
  * samples, tau tau MC at half of it, 10 mass points, short training), so that it runs in well
  * under a minute: the whole chain into a temporary directory,
- * the outputs' columns and keys, a skipped rerun and a resumed interrupted scan that both give a
+ * the outputs' columns and keys (limits.csv, summary.json, plots, the HEPData record), a skipped rerun and a resumed interrupted scan that both give a
  * byte-identical limits.csv, and the one-line exit 2 for a bad configuration key. The physics
  * numbers of such a small run are not checked (they are the full run's job, see README).
  */
@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import YAML from "yaml";
 import { LIMITS_COLUMNS, runInvisible } from "../src/pipeline/invisible/runInvisible.ts";
 import { resolveRunConfig } from "../src/pipeline/runConfig.ts";
 
@@ -103,6 +104,43 @@ test("mumux run (small config): whole chain, outputs, skipped rerun and resumed 
     for (const ext of ["svg", "png"]) assert.ok(existsSync(join(inv, "plots", `${p}.${ext}`)), `${p}.${ext}`);
   assert.ok(existsSync(join(inv, "report.html")));
   assert.ok(existsSync(join(inv, "workspaces", "window-0000.json")));
+  // HEPData record: every table's data file exists, and the cross-section table holds limits.csv's
+  // observed and median expected limits (limits.csv rounds to 6 significant digits)
+  const hd = join(inv, "hepdata");
+  const docs = YAML.parseAllDocuments(readFileSync(join(hd, "submission.yaml"), "utf8")).map((d) => d.toJS());
+  assert.match(docs[0].comment, /not Belle II data/);
+  const names = docs.slice(1).map((d) => d.name);
+  for (const n of [
+    "M2_recoil spectrum",
+    "Cross-section upper limits",
+    "Coupling upper limits, fully invisible",
+    "Coupling upper limits, vanilla",
+    "Local significance",
+    "Cross-section upper limits, wide Z'",
+    "Signal efficiency",
+  ])
+    assert.ok(names.includes(n), `HEPData table "${n}" missing (have ${names.join("; ")})`);
+  for (const d of docs.slice(1)) assert.ok(existsSync(join(hd, d.data_file)), d.data_file);
+  const xs = YAML.parse(readFileSync(join(hd, "cross_section_upper_limits.yaml"), "utf8"));
+  const rows = lines.slice(1).map((l) => l.split(",").map(Number));
+  assert.equal(xs.independent_variables[0].values.length, rows.length);
+  const [obsVar, expVar] = xs.dependent_variables;
+  assert.match(obsVar.header.name, /^Observed/);
+  rows.forEach((r, i) => {
+    assert.equal(Number(xs.independent_variables[0].values[i].value.toPrecision(6)), r[0]);
+    assert.equal(Number(obsVar.values[i].value.toPrecision(6)), r[1]);
+    assert.equal(Number(expVar.values[i].value.toPrecision(6)), r[4]);
+    const [s1, s2] = expVar.values[i].errors;
+    assert.equal(Number((expVar.values[i].value + s1.asymerror.minus).toPrecision(6)), r[3]);
+    assert.equal(Number((expVar.values[i].value + s2.asymerror.plus).toPrecision(6)), r[6]);
+  });
+  // the spectrum's pseudo-data are the run's pseudo-data events
+  const sp = YAML.parse(readFileSync(join(hd, "m2_recoil_spectrum.yaml"), "utf8"));
+  const pdCount = sp.dependent_variables[0].values.reduce(
+    (a: number, v: { value: number }) => a + v.value,
+    0,
+  );
+  assert.equal(pdCount, summary.pseudo_data.events);
 
   // rerun: every stage is complete and skipped, nothing is rewritten, same limits.csv
   const chunk = join(inv, "samples", "mumu", "chunk-000000.bin");

@@ -20,7 +20,7 @@ const submission: HepdataSubmission = {
       description: "90% CL upper limits on sigma x B(Z' -> invisible).",
       keywords: [
         { name: "observables", values: ["SIG"] },
-        { name: "cmenergies", values: [10580] },
+        { name: "cmenergies", values: [10.58] },
       ],
       independent: [{ header: { name: "M_Z'", units: "GeV" }, values: [{ value: 0.1 }, { value: 1.5e-7 }] }],
       dependent: [
@@ -60,7 +60,7 @@ keywords:
       - SIG
   - name: cmenergies
     values:
-      - 10580
+      - 10.58
 data_file: upper_limits_on_cross_section.yaml
 `,
   );

@@ -64,7 +64,7 @@ export interface HepdataTable {
   description: string;
   /** Where in the paper, e.g. "Figure 5 (top)". */
   location?: string;
-  /** Keywords: [{ name: "observables", values: ["SIG"] }, { name: "cmenergies", values: [10580] }]. */
+  /** Keywords: [{ name: "observables", values: ["SIG"] }, { name: "cmenergies", values: [10.58] }] (cmenergies in GeV). */
   keywords?: readonly { name: string; values: readonly (string | number)[] }[];
   /** Data file name (default: name lowercased, non-alphanumerics to "_", + ".yaml"). */
   dataFile?: string;

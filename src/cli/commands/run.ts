@@ -58,7 +58,7 @@ export function register(program: Command, ctx: () => CommandContext): void {
           `  min sigma_UL obs / exp: ${num(s.min_sigma_ul_obs_fb)} / ${num(s.min_sigma_ul_exp_fb)} fb`,
           `  max z_local: ${num(s.max_z_local)} at ${num(s.max_z_local_mass, 4)} GeV, z_global ${num(s.z_global)}`,
           `  (g-2) band excluded (fully invisible): ${JSON.stringify(s.gm2_excluded_GeV)} GeV`,
-          `  outputs: ${o.out}/invisible/limits.csv, summary.json, workspaces/, plots/, report.html`,
+          `  outputs: ${o.out}/invisible/limits.csv, summary.json, workspaces/, plots/, hepdata/, report.html`,
         ].join("\n"),
       );
     });

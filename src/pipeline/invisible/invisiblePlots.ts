@@ -58,6 +58,45 @@ const LABELS: Record<string, string> = {
 const M_TITLE = "M_Z' [GeV]";
 const M2_TITLE = "M²_recoil [GeV²]";
 
+/** Mass [GeV] and cross section [fb] of the signal drawn over the M2_recoil spectrum. */
+export const SPECTRUM_SIGNAL = { mass: 2, sigmaFb: 10 } as const;
+
+/**
+ * The M2_recoil spectrum after all cuts on the fit binning (theta cells summed): the pseudo-data
+ * counts, the background templates of the fit (kernel-smoothed if configured; smallest first, the
+ * stacking order of a log plot) and the signal of {@link SPECTRUM_SIGNAL}. Shared by the plot and
+ * the HEPData table.
+ */
+export function m2Spectrum(
+  inputs: AnalysisInputs,
+  templates: TemplatesResult,
+  lumi: number,
+): {
+  data: Hist1D;
+  samples: { name: string; process: string; hist: Hist1D }[];
+  signal: { mass: number; sigmaFb: number; hist: Hist1D };
+} {
+  const edges = inputs.m2Edges;
+  const axis = variableAxis(edges, M2_TITLE);
+  const nU = templates.thetaUnionDeg.length - 1;
+  const data = new Hist1D(axis);
+  for (let i = 0; i < edges.length - 1; i++) {
+    let c = 0;
+    for (let u = 0; u < nU; u++) c += templates.pseudoData.counts[i * nU + u]!;
+    data.fill(0.5 * (edges[i]! + edges[i + 1]!), c);
+  }
+  const full = windowAxes(edges, { first: 0, end: edges.length - 1, m2: 0 }, [0, Math.PI]);
+  const samples = inputs.backgrounds
+    .map((b) => ({ name: LABELS[b.name] ?? b.name, process: b.name, hist: fillTemplate1D(b.events, full) }))
+    .sort((a, b) => a.hist.integral() - b.hist.integral());
+  const { mass, sigmaFb } = SPECTRUM_SIGNAL;
+  return {
+    data,
+    samples,
+    signal: { mass, sigmaFb, hist: signalTemplate1D(inputs.signal, mass, full, lumi, sigmaFb) },
+  };
+}
+
 /** Write the plots (SVG + PNG) under root/plots and root/report.html. */
 export async function invisiblePlots(root: string, p: PlotInputs): Promise<void> {
   const { cfg, inputs, templates, punzi, scan, interp } = p;
@@ -72,30 +111,14 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
   const label = { luminosityFb: lumi, extra: "e⁺e⁻ → μ⁺μ⁻ Z', Z' → invisible" };
 
   // 1. stacked M2_recoil spectrum on the fit binning
-  const edges = inputs.m2Edges;
-  const axis = variableAxis(edges, M2_TITLE);
-  const nU = templates.thetaUnionDeg.length - 1;
-  const data = new Hist1D(axis);
-  for (let i = 0; i < edges.length - 1; i++) {
-    let c = 0;
-    for (let u = 0; u < nU; u++) c += templates.pseudoData.counts[i * nU + u]!;
-    data.fill(0.5 * (edges[i]! + edges[i + 1]!), c);
-  }
-  const full = windowAxes(edges, { first: 0, end: edges.length - 1, m2: 0 }, [0, Math.PI]);
-  // the background templates of the fit (kernel-smoothed if configured)
-  const samples = inputs.backgrounds
-    .map((b) => ({ name: LABELS[b.name] ?? b.name, hist: fillTemplate1D(b.events, full) }))
-    .sort((a, b) => a.hist.integral() - b.hist.integral());
-  const sigMass = 2;
-  const sigFb = 10;
-  const sig = signalTemplate1D(inputs.signal, sigMass, full, lumi, sigFb);
+  const { data, samples, signal } = m2Spectrum(inputs, templates, lumi);
   await draw(
     "m2recoil_stack",
     stackedHistogramPlot(
       {
         samples,
         data: { name: "Pseudo-data", hist: data },
-        signal: { name: `Z' (${sigMass} GeV), σ = ${sigFb} fb`, hist: sig },
+        signal: { name: `Z' (${signal.mass} GeV), σ = ${signal.sigmaFb} fb`, hist: signal.hist },
       },
       { xTitle: M2_TITLE, yTitle: "Events / bin", logY: true, label },
     ),

@@ -8,9 +8,9 @@
  *
  * Every stage lives in OUT/invisible/<stage>/ with a manifest (tool version, config hash, seed,
  * digests of its inputs); complete stages are skipped on a rerun and interrupted ones resume per
- * unit of work (stage.ts). Outputs: OUT/invisible/limits.csv, summary.json, workspaces/, plots/
- * and report.html. The same configuration and seed give a byte-identical limits.csv whatever the
- * number of workers.
+ * unit of work (stage.ts). Outputs: OUT/invisible/limits.csv, summary.json, workspaces/, plots/,
+ * hepdata/ (invisibleHepdata.ts) and report.html. The same configuration and seed give a
+ * byte-identical limits.csv whatever the number of workers.
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +24,7 @@ import { configHash, type RunConfig } from "../runConfig.ts";
 import { Stage, sha256, writeAtomic, writeJsonAtomic } from "../stage.ts";
 import { type GlobalToysResult, runGlobalToysStage } from "./globalToysStage.ts";
 import { couplingLimitAt, interpret } from "./interpretation.ts";
+import { writeInvisibleHepdata } from "./invisibleHepdata.ts";
 import { invisiblePlots } from "./invisiblePlots.ts";
 import { type PunziResult, readPunziOutputs, runPunziStage } from "./punziStage.ts";
 import { loadSampleColumns, runSamplesStage, type SamplesResult } from "./samplesStage.ts";
@@ -263,6 +264,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
       wl.push([p.mass, p.obs, ...[0, 1, 2, 3, 4].map((k) => p.exp[k]!), p.zLocal].map(fmt).join(","));
     writeAtomic(join(root, "limits_wide.csv"), `${wl.join("\n")}\n`);
   }
+  writeInvisibleHepdata(root, { cfg, inputs, templates, scan, ...(wide ? { wide } : {}), interp });
 
   const cut = punzi.passed;
   const bkgs = samples.samples.filter((s) => s.process !== "signal");
