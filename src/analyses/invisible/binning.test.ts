@@ -31,18 +31,32 @@ test("M2 bins are one resolution wide at their centre (rel. 1e-6) and cover [-0.
   assert.ok(e.length - 1 > 500 && e.length - 1 < 700, `${e.length - 1} bins`);
 });
 
-test("mass hypotheses are one resolution apart in M2, inside 0.01-8.5 GeV with both ends included", () => {
+test("mass hypotheses are one resolution apart in M2 and at most 202 MeV apart in M, inside 0.01-8.5 GeV with both ends included", () => {
   const m = massHypotheses(res);
   assert.equal(m[0], 0.01);
   assert.equal(m[m.length - 1], 8.5);
-  for (let k = 1; k < m.length - 1; k++) {
+  // one resolution in M2 from 0.01 GeV reaches M = sqrt(1e-4 + ~0.2) ~ 0.45 GeV: that step is split
+  // in equal parts of at most 202 MeV (the paper's largest step); every other step is one resolution
+  const unsplit = massHypotheses(res, 0.01, 8.5, 1, Number.POSITIVE_INFINITY);
+  const first = unsplit[1]!;
+  // 0.4377 GeV long here: three parts of 0.146 GeV
+  assert.ok(first - 0.01 > 2 * 0.202 && first - 0.01 < 3 * 0.202, `first resolution step ends at ${first}`);
+  assert.deepEqual(
+    Array.from(m.slice(1, 4)),
+    [1, 2, 3].map((k) => 0.01 + ((first - 0.01) * k) / 3),
+  );
+  assert.equal(m[3], first);
+  assert.deepEqual(Array.from(m.slice(3)), Array.from(unsplit.slice(1)));
+  for (let k = 1; k < m.length; k++) assert.ok(m[k]! - m[k - 1]! <= 0.202 + 1e-12, `step at ${m[k]}`);
+  for (let k = 4; k < m.length - 1; k++) {
     const d = m[k]! ** 2 - m[k - 1]! ** 2;
     const s = res.sigma(0.5 * (m[k]! ** 2 + m[k - 1]! ** 2));
     assert.ok(Math.abs(d - s) < 1e-6 * s);
   }
   for (const x of m) assert.ok(x >= 0.01 && x <= 8.5);
-  // this resolution gives 492 hypotheses (the paper's 582 came from its own, finer resolution)
-  assert.equal(m.length, 492);
+  // this resolution gives 492 + 2 hypotheses (the paper's 582 came from its own, finer resolution)
+  assert.equal(unsplit.length, 492);
+  assert.equal(m.length, 494);
 });
 
 test("every search window has 20 bins, is centred on the hypothesis and stays inside the range", () => {

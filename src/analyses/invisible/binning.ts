@@ -6,7 +6,10 @@
  *   i.e. equals the resolution at its own centre;
  * - mass hypotheses one resolution apart in M2 from 0.01 to 8.5 GeV (the paper's 582): M2_{i+1}
  *   = M2_i + sigma(midpoint); 8.5 GeV itself is appended when the last step stops more than
- *   half a resolution short of it;
+ *   half a resolution short of it; a step longer than {@link MAX_MASS_STEP} = 202 MeV in M is
+ *   then split into equal parts (the paper: "steps of 3 to 202 MeV"; its first step, 0.010 ->
+ *   0.212 GeV, is 202 MeV; one resolution in M2 from 0.01 GeV is ~0.4 GeV, too coarse to follow
+ *   the coupling limits and the dimuon threshold at 0.211 GeV of the vanilla model);
  * - a search window of 20 M2 bins per hypothesis, centred: its middle edge is the bin edge
  *   nearest to M^2 (shifted inwards at the ends of the range);
  * - theta_recoil (c.m.) bins that follow the mu mu (gamma) background: 5 bins at low M2 down to
@@ -36,6 +39,13 @@ export const M2_RANGE: readonly [number, number] = [-0.5, 81];
 export const MASS_RANGE: readonly [number, number] = [0.01, 8.5];
 /** Bins per search window. */
 export const WINDOW_BINS = 20;
+/** Largest step between mass hypotheses [GeV] (the paper's 202 MeV, module comment). */
+export const MAX_MASS_STEP = 0.202;
+/**
+ * Revision of the hypothesis grid ({@link massHypotheses}): keys the templates stage of `mumux run`,
+ * so that a changed grid does not reuse the templates, workspaces and fits of an older one.
+ */
+export const MASS_GRID = "2: one resolution in M2, steps over 202 MeV in M split";
 
 /** Width w with w = sigma(e + w/2) (fixed point; sigma varies slowly, 4 iterations suffice). */
 function widthFrom(res: ResolutionFunction, e: number, factor: number): number {
@@ -77,8 +87,8 @@ export function m2BinEdges(
 }
 
 /**
- * Mass hypotheses [GeV], one resolution apart in M2 (times `factor`), from mMin to mMax
- * (both included; see the module comment).
+ * Mass hypotheses [GeV], one resolution apart in M2 (times `factor`), from mMin to mMax (both
+ * included), with every step longer than `maxStep` in M split into equal parts (module comment).
  *
  * @example massHypotheses(res).length // the number of scan points (582 in the paper)
  */
@@ -87,20 +97,30 @@ export function massHypotheses(
   mMin = MASS_RANGE[0],
   mMax = MASS_RANGE[1],
   factor = 1,
+  maxStep = MAX_MASS_STEP,
 ): Float64Array {
   if (!(mMin > 0 && mMin < mMax) || !Number.isFinite(mMax))
     throw new ConfigError(`need 0 < mMin < mMax, got ${mMin}, ${mMax}`, "binning.massRange");
-  const out = [mMin];
+  if (!(maxStep > 0)) throw new ConfigError(`maxStep must be > 0, got ${maxStep}`, "binning.maxStep");
+  const grid = [mMin];
   let m2 = mMin * mMin;
   const end = mMax * mMax;
   for (;;) {
     const w = widthFrom(res, m2, factor);
     if (m2 + w > end) {
-      if (end - m2 > 0.5 * w) out.push(mMax);
+      if (end - m2 > 0.5 * w) grid.push(mMax);
       break;
     }
     m2 += w;
-    out.push(Math.sqrt(m2));
+    grid.push(Math.sqrt(m2));
+  }
+  const out = [grid[0]!];
+  for (let i = 1; i < grid.length; i++) {
+    const a = grid[i - 1]!;
+    const b = grid[i]!;
+    const parts = Math.ceil((b - a) / maxStep - 1e-12);
+    for (let k = 1; k < parts; k++) out.push(a + ((b - a) * k) / parts);
+    out.push(b);
   }
   return Float64Array.from(out);
 }

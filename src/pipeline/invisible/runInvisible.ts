@@ -14,6 +14,7 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { MASS_GRID } from "../../analyses/invisible/binning.ts";
 import { WORKSPACE_MODEL } from "../../analyses/invisible/workspace.ts";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
@@ -161,6 +162,7 @@ export async function runInvisible(cfg: RunConfig, o: RunInvisibleOptions): Prom
   const inputs = analysisInputs(cfg, analysed);
   const tStage = new Stage<TemplatesResult>(root, "templates", scanPart("pseudoData"), cfg.seed, {
     punzinet: pStage.digest,
+    grid: MASS_GRID,
   });
   const templates = runTemplatesStage(cfg, tStage, inputs, analysedData);
   lap("templates", t);
