@@ -283,7 +283,7 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
     .join(", ");
   writeHtmlReport(join(root, "report.html"), {
     title: "Invisible Z' search (analysis A)",
-    subtitle: `e⁺e⁻ → μ⁺μ⁻ Z', Z' → invisible; Belle II fast simulation, ${lumi} fb⁻¹ pseudo-data, seed ${cfg.seed}`,
+    subtitle: `e⁺e⁻ → μ⁺μ⁻ Z', Z' → invisible; mumux's fast simulation of Belle II, ${lumi} fb⁻¹ of simulated pseudo-data, seed ${cfg.seed}`,
     summary: [
       { label: "Mass points", value: Number(s.n_mass_points), digits: 4 },
       { label: "Signal efficiency (median)", value: Number(s.signal_efficiency_median) },
@@ -307,6 +307,8 @@ export async function invisiblePlots(root: string, p: PlotInputs): Promise<void>
       "mumux version": String((s.provenance as { mumux: string }).mumux),
       seed: cfg.seed,
       "config hash": `sha256:${(s.provenance as { config_hash: string }).config_hash}`,
+      "HEPData record": "hepdata/submission.yaml",
+      "pyhf workspaces": "workspaces/",
     },
   });
 }
