@@ -36,19 +36,25 @@ export function xyRows(
 
 /**
  * A polyline layer through `rows` in the given order (`sort: null` keeps it: a ROC curve or a
- * step outline is not a function sorted by x).
+ * step outline is not a function sorted by x). Rows with a `run` field are drawn as separate
+ * polylines, one per run.
  */
 export function lineLayer(
-  rows: { x: number; y: number }[],
+  rows: { x: number; y: number; run?: number }[],
   style: LineStyle,
   interpolate = "linear",
 ): VlSpec {
   const mark: VlSpec = { type: "line", stroke: style.color, strokeWidth: style.width ?? 2, interpolate };
   if (style.dash) mark.strokeDash = style.dash;
+  const runs = rows.some((r) => r.run !== undefined);
+  const encoding: VlSpec = { order: { field: "i", type: "quantitative" } };
+  if (runs) encoding.detail = { field: "run", type: "nominal" };
   return {
-    data: { values: rows.map((r, i) => ({ x: r.x, y: r.y, i })) },
+    data: {
+      values: rows.map((r, i) => (runs ? { x: r.x, y: r.y, run: r.run, i } : { x: r.x, y: r.y, i })),
+    },
     mark,
-    encoding: { order: { field: "i", type: "quantitative" } },
+    encoding,
   };
 }
 
@@ -68,7 +74,7 @@ export function stepRows(
 /**
  * A histogram outline (interpolate "step-after") drawn only over the runs of consecutive bins with
  * values at or above `floor`, each run closed by vertical edges down to the floor; bins below it
- * are left empty. One layer, the runs kept apart by a `detail` field.
+ * are left empty. One {@link lineLayer}, one polyline per run.
  */
 export function stepRunsLayer(
   edges: ArrayLike<number>,
@@ -76,7 +82,7 @@ export function stepRunsLayer(
   floor: number,
   style: LineStyle,
 ): VlSpec {
-  const rows: { x: number; y: number; run: number; i: number }[] = [];
+  const rows: { x: number; y: number; run: number }[] = [];
   const n = values.length;
   let run = 0;
   for (let a = 0; a < n; ) {
@@ -86,25 +92,14 @@ export function stepRunsLayer(
     }
     let b = a;
     while (b < n && values[b]! >= floor) b++;
-    rows.push({ x: edges[a]!, y: floor, run, i: rows.length });
-    for (let k = a; k < b; k++) rows.push({ x: edges[k]!, y: values[k]!, run, i: rows.length });
-    rows.push({ x: edges[b]!, y: values[b - 1]!, run, i: rows.length });
-    rows.push({ x: edges[b]!, y: floor, run, i: rows.length });
+    rows.push({ x: edges[a]!, y: floor, run });
+    for (let k = a; k < b; k++) rows.push({ x: edges[k]!, y: values[k]!, run });
+    rows.push({ x: edges[b]!, y: values[b - 1]!, run });
+    rows.push({ x: edges[b]!, y: floor, run });
     run++;
     a = b;
   }
-  const mark: VlSpec = {
-    type: "line",
-    stroke: style.color,
-    strokeWidth: style.width ?? 2,
-    interpolate: "step-after",
-  };
-  if (style.dash) mark.strokeDash = style.dash;
-  return {
-    data: { values: rows },
-    mark,
-    encoding: { order: { field: "i", type: "quantitative" }, detail: { field: "run", type: "nominal" } },
-  };
+  return lineLayer(rows, style, "step-after");
 }
 
 /**

@@ -44,7 +44,7 @@ const SIGMA = { name: "SIG(E+ E- --> MU+ MU- Z') * BR(Z' --> INVISIBLE)", units:
 const REACTION = "E+ E- --> MU+ MU- Z'";
 
 /** Indices of the rows whose values are all finite. */
-function finiteRows(n: number, columns: readonly (ArrayLike<number> | readonly number[])[]): number[] {
+function finiteRows(n: number, columns: readonly ArrayLike<number>[]): number[] {
   const keep: number[] = [];
   for (let i = 0; i < n; i++) if (columns.every((c) => Number.isFinite(c[i]!))) keep.push(i);
   return keep;
