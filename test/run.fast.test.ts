@@ -15,6 +15,8 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { belle2DefaultCard } from "../src/detector/belle2DefaultCard.ts";
+import { runMisidStudy } from "../src/pipeline/invisible/misidStage.ts";
 import { LIMITS_COLUMNS, runInvisible } from "../src/pipeline/invisible/runInvisible.ts";
 import { resolveRunConfig } from "../src/pipeline/runConfig.ts";
 
@@ -167,6 +169,50 @@ test("mumux run (small config): whole chain, outputs, skipped rerun and resumed 
     readFileSync(join(inv, "limits.csv"), "utf8"),
     csv,
     "limits.csv changed after resume (or worker count)",
+  );
+});
+
+test("misid-backgrounds on the small run: muon ID by weight, resumable, shares of the run's background", async () => {
+  const samples = { eeee: 0.05, pipi: 1 };
+  const r = await runMisidStudy({ out, samples, workers: 2 });
+  assert.deepEqual(
+    r.samples.map((s) => s.process),
+    ["eeee", "pipi"],
+  );
+  // e e e e pairs are electrons: each event weighs at most the largest e -> mu fake rate squared
+  const maxFake = Math.max(...belle2DefaultCard().pid.muon.electron.values.flat());
+  for (const s of r.samples) {
+    const last = s.steps.length;
+    assert.equal(s.weighted.length, last + 1);
+    assert.equal(s.raw.length, last + 1);
+    // index 0 is the preselected sample at the data luminosity: sigma L by definition of the scale
+    assert.ok(Math.abs(s.weighted[0]! - s.sigma_fb * 0.3) <= 1e-9 * s.weighted[0]!);
+    for (let j = 1; j <= last; j++) assert.ok(s.weighted[j]! <= s.weighted[j - 1]! * (1 + 1e-12));
+    // steps 1-7 split at 50 GeV^2 add up to the cut flow's last entry; the Punzi-net only removes
+    const sum = s.cuts.below.events + s.cuts.above.events;
+    assert.ok(Math.abs(sum - s.weighted[last]!) <= 1e-9 * Math.max(sum, 1e-300));
+    assert.equal(s.cuts.below.mcEvents + s.cuts.above.mcEvents, s.raw[last]);
+    assert.ok(s.punzi.below.events <= s.cuts.below.events && s.punzi.above.events <= s.cuts.above.events);
+  }
+  const eeee = r.samples[0]!;
+  assert.ok(eeee.raw.at(-1)! > 50, `${eeee.raw.at(-1)} MC events after the cuts`);
+  assert.ok(eeee.weighted.at(-1)! > 0);
+  assert.ok(eeee.weighted.at(-1)! <= eeee.raw.at(-1)! * eeee.scale * maxFake ** 2);
+  // the run finished, so the shares against its background are there
+  assert.ok(r.runBackground && r.runBackground.below + r.runBackground.above > 0);
+  for (const v of Object.values(r.fractions!))
+    assert.ok(v.below >= 0 && v.below < 1 && v.above >= 0 && v.above < 1);
+  const file = join(inv, "misid", "result.json");
+  assert.deepEqual(JSON.parse(readFileSync(file, "utf8")), r);
+  // a rerun reads the finished stages: nothing is regenerated, same result
+  const chunk = join(inv, "misid", "eeee", "chunk-000000.bin");
+  const t0 = statSync(chunk).mtimeMs;
+  assert.deepEqual(await runMisidStudy({ out, samples, workers: 1 }), r);
+  assert.equal(statSync(chunk).mtimeMs, t0);
+  await assert.rejects(runMisidStudy({ out, samples: { nosuch: 1 }, workers: 1 }), /unknown process/);
+  await assert.rejects(
+    runMisidStudy({ out: join(dir, "no-run"), samples, workers: 1 }),
+    /no finished Punzi-net/,
   );
 });
 

@@ -26,7 +26,7 @@ import { M_E, M_MU, M_PI } from "../core/units.ts";
 import { type RecoEvents, RecoEventsBuilder } from "../physics/recoEvents.ts";
 import type { TruthEvents } from "../physics/truthEvents.ts";
 import { eclRegionIndex } from "./acceptance.ts";
-import { type CompiledCard, compileCard, type DetectorCard, tableValue } from "./card.ts";
+import { type CompiledCard, type CompiledTable, compileCard, type DetectorCard, tableValue } from "./card.ts";
 import { eclAngularSigma, eclEnergyRelativeSigma } from "./eclResolution.ts";
 import { fastNormal } from "./fastNormal.ts";
 import { likelihoodRatio } from "./likelihoodRatio.ts";
@@ -51,6 +51,21 @@ function speciesOf(pdg: number): number {
   if (a === 22) return SP_GAMMA;
   if (a === 211 || a === 321 || a === 2212) return SP_PI;
   return SP_NONE;
+}
+
+/** The muon-ID table of a charged species (hadrons share the pion table). */
+function muonIdTable(pid: CompiledCard["pid"], species: number): CompiledTable {
+  return species === SP_MU ? pid.muMu : species === SP_E ? pid.muE : pid.muPi;
+}
+
+/**
+ * P(muonLR > 0.5) of a charged particle of PDG id `pdg` with true polar angle `theta` [rad] and
+ * momentum `p` [GeV]: the probability the simulation draws against. 0 for neutral or unknown ids.
+ */
+export function muonIdProbability(card: CompiledCard, pdg: number, theta: number, p: number): number {
+  const sp = speciesOf(pdg);
+  if (sp === SP_NONE || sp === SP_GAMMA) return 0;
+  return tableValue(muonIdTable(card.pid, sp), theta, p);
 }
 
 /** Charge of a charged PDG id handled by {@link speciesOf}: leptons (11, 13) negative for pdg > 0. */
@@ -200,7 +215,7 @@ function simulateEvent(
     const beta = p / Math.sqrt(p * p + m * m);
     const d0 = d0Sigma(tk, p, beta, sinT) * fastNormal(rng);
     const z0 = z0Sigma(tk, p, beta, sinT) * fastNormal(rng);
-    const muEff = tableValue(sp === SP_MU ? pid.muMu : sp === SP_E ? pid.muE : pid.muPi, theta, p);
+    const muEff = tableValue(muonIdTable(pid, sp), theta, p);
     const eEff = tableValue(sp === SP_E ? pid.eE : sp === SP_MU ? pid.eMu : pid.ePi, theta, p);
     const muLR = likelihoodRatio(rng.uniform(), muEff);
     const eLR = likelihoodRatio(rng.uniform(), eEff);

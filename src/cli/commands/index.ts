@@ -11,6 +11,7 @@ import { register as fit } from "./fit.ts";
 import { register as generate } from "./generate.ts";
 import { register as gm2 } from "./gm2.ts";
 import { register as inspect } from "./inspect.ts";
+import { register as misid } from "./misid.ts";
 import { register as run } from "./run.ts";
 import { register as significance } from "./significance.ts";
 import { register as simulate } from "./simulate.ts";
@@ -20,6 +21,7 @@ import { register as xsec } from "./xsec.ts";
 
 export const commands: ReadonlyArray<(program: Command, ctx: () => CommandContext) => void> = [
   run,
+  misid,
   inspect,
   simulate,
   card,

@@ -10,6 +10,13 @@
  * seed): generation draws from stream(genSeed, chunk), the simulation from stream(simSeed, chunk),
  * so results do not depend on the number of workers. Runs in a worker (sampleChunkWorker.mjs) or
  * in-thread.
+ *
+ * With `muonIdWeighted` (for backgrounds whose pairs are rarely taken for muons: e e, e e e e,
+ * pi pi) the muon ID is not drawn: every track passes it (detector/card.ts withCertainMuonId) and
+ * each event's weight is multiplied, from the muon-ID step of the cut flow on, by the product of
+ * its two candidates' probabilities to pass it (detector/simulate.ts muonIdProbability). The
+ * yield is the same in expectation, from a sample 10^4 to 10^5 times smaller. The e mu and e e
+ * control regions are then not defined (NaN).
  */
 
 import {
@@ -18,11 +25,11 @@ import {
   selectionCuts,
   selectionSteps,
 } from "../../analyses/invisible/selection.ts";
-import { computeVariables } from "../../analyses/invisible/variables.ts";
+import { computeVariables, type InvisibleVariables } from "../../analyses/invisible/variables.ts";
 import { stream } from "../../core/random.ts";
 import { belle2DefaultCard } from "../../detector/belle2DefaultCard.ts";
-import { compileCard } from "../../detector/card.ts";
-import { simulate } from "../../detector/simulate.ts";
+import { type CompiledCard, compileCard, withCertainMuonId } from "../../detector/card.ts";
+import { muonIdProbability, simulate } from "../../detector/simulate.ts";
 import { PROCESSES } from "../../generate/processes/index.ts";
 import {
   generateSignalChunk,
@@ -31,6 +38,7 @@ import {
   type SignalStats,
 } from "../../generate/signal.ts";
 import { beamFrame, belle2Beams } from "../../physics/beams.ts";
+import type { RecoEvents } from "../../physics/recoEvents.ts";
 import type { TruthEvents } from "../../physics/truthEvents.ts";
 
 /** Names of the kept columns, in storage order (all float64). */
@@ -64,6 +72,8 @@ export interface SampleChunkTask {
   simSeed: number;
   /** Cut values (selection.ts SelectionConfig overrides). */
   selection: Partial<SelectionConfig>;
+  /** Muon ID by weight instead of by a random draw (module doc). */
+  muonIdWeighted?: boolean;
 }
 
 /** Output of one chunk. */
@@ -89,6 +99,7 @@ export interface SampleChunkResult {
 // per-thread caches: compiled card, beam frame, signal generators by mass (building a grid
 // majorant costs ~0.2 s, so a worker builds it once per mass)
 let cardCache: ReturnType<typeof compileCard> | undefined;
+let certainMuonIdCache: ReturnType<typeof compileCard> | undefined;
 let frameCache: ReturnType<typeof beamFrame> | undefined;
 const signalCache = new Map<number, SignalGenerator>();
 
@@ -120,12 +131,26 @@ export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
   }
   let sumW = 0;
   for (let i = 0; i < truth.nEvents; i++) sumW += truth.weight[i]!;
-  const reco = simulate(truth, cardCache, t.simSeed, t.chunk);
+  const weighted = t.muonIdWeighted === true;
+  if (weighted) certainMuonIdCache ??= compileCard(withCertainMuonId(belle2DefaultCard()));
+  const reco = simulate(truth, weighted ? certainMuonIdCache! : cardCache, t.simSeed, t.chunk);
   const v = computeVariables(reco, frameCache);
   const cuts = selectionCuts(t.selection);
-  const sel = applySelection(v, selectionSteps(cuts, "signal"));
-  const emu = applySelection(v, selectionSteps(cuts, "emu"));
-  const ee = applySelection(v, selectionSteps(cuts, "ee"));
+  const steps = selectionSteps(cuts, "signal");
+  let sel = applySelection(v, steps);
+  let weights: ArrayLike<number> = v.weight;
+  let control = { emu: Number.NaN, ee: Number.NaN };
+  if (weighted) {
+    weights = muonIdWeights(truth, reco, v, cardCache);
+    const after = applySelection(v, steps, weights);
+    // steps before the muon ID keep the plain weights; from it on, the weighted ones
+    const first = 1 + steps.findIndex((c) => c.name === "twoMuons");
+    sel = { ...sel, weighted: sel.weighted.map((w, j) => (j >= first ? after.weighted[j]! : w)) };
+  } else {
+    const emu = applySelection(v, selectionSteps(cuts, "emu"));
+    const ee = applySelection(v, selectionSteps(cuts, "ee"));
+    control = { emu: emu.weighted[emu.weighted.length - 1]!, ee: ee.weighted[ee.weighted.length - 1]! };
+  }
   let n = 0;
   for (let i = 0; i < v.nEvents; i++) if (sel.mask[i]) n++;
   const columns = Object.fromEntries(
@@ -134,7 +159,7 @@ export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
   let k = 0;
   for (let i = 0; i < v.nEvents; i++) {
     if (!sel.mask[i]) continue;
-    for (const c of SELECTED_COLUMNS) columns[c][k] = v[c][i]!;
+    for (const c of SELECTED_COLUMNS) columns[c][k] = c === "weight" ? weights[i]! : v[c][i]!;
     k++;
   }
   return {
@@ -146,9 +171,39 @@ export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
     steps: sel.steps,
     raw: sel.raw,
     weighted: sel.weighted,
-    control: { emu: emu.weighted[emu.weighted.length - 1]!, ee: ee.weighted[ee.weighted.length - 1]! },
+    control,
     columns,
   };
+}
+
+/**
+ * Per-event muon-ID weights of a sample simulated with certain muon ID (module doc): the product of
+ * the two candidates' probabilities under `card` (true polar angle and momentum, as the simulation
+ * draws them) for events with two candidates, 1 otherwise; times the event weight.
+ */
+export function muonIdWeights(
+  truth: TruthEvents,
+  reco: RecoEvents,
+  v: InvisibleVariables,
+  card: CompiledCard,
+): Float64Array {
+  const w = Float64Array.from(v.weight);
+  for (let i = 0; i < v.nEvents; i++) {
+    const a = v.track1[i]!;
+    const b = v.track2[i]!;
+    if (a < 0 || b < 0) continue;
+    for (const row of [a, b]) {
+      const k = truth.offsets[i]! + reco.trackTruth[row]!;
+      const pt = Math.hypot(truth.px[k]!, truth.py[k]!);
+      w[i]! *= muonIdProbability(
+        card,
+        truth.pdg[k]!,
+        Math.atan2(pt, truth.pz[k]!),
+        Math.hypot(pt, truth.pz[k]!),
+      );
+    }
+  }
+  return w;
 }
 
 export default runSampleChunk;

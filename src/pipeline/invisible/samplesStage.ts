@@ -201,28 +201,39 @@ export async function runSamplesStage(
     }
     return true;
   });
-  if (opts.workers <= 1 || todo.length <= 1) {
-    for (const { spec, task } of todo) save(spec, runSampleChunk(task));
-  } else {
-    const pool = new Piscina({
-      filename: new URL("./sampleChunkWorker.mjs", import.meta.url).href,
-      minThreads: opts.workers,
-      maxThreads: opts.workers,
-    });
-    try {
-      await Promise.all(
-        todo.map(({ spec, task }) =>
-          (pool.run(task) as Promise<SampleChunkResult>).then((r) => save(spec, r)),
-        ),
-      );
-    } finally {
-      await pool.destroy();
-    }
-  }
+  await runChunkTasks(todo, opts.workers, ({ spec }, r) => save(spec, r));
   bar?.done();
   const samples = specs.filter((s) => s.role === "mc").map((s) => summarise(stage, s, cfg));
   const pseudoData = specs.filter((s) => s.role === "pseudoData").map((s) => summarise(stage, s, cfg));
   return stage.finish({ samples, pseudoData });
+}
+
+/**
+ * Run chunk tasks in `workers` threads (sampleChunkWorker.mjs), or in this thread for one worker
+ * or one task, handing each result to `save` as soon as it is ready (so an interruption loses at
+ * most the chunks in flight).
+ */
+export async function runChunkTasks<T extends { task: SampleChunkTask }>(
+  todo: readonly T[],
+  workers: number,
+  save: (item: T, result: SampleChunkResult) => void,
+): Promise<void> {
+  if (workers <= 1 || todo.length <= 1) {
+    for (const item of todo) save(item, runSampleChunk(item.task));
+    return;
+  }
+  const pool = new Piscina({
+    filename: new URL("./sampleChunkWorker.mjs", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+  });
+  try {
+    await Promise.all(
+      todo.map((item) => (pool.run(item.task) as Promise<SampleChunkResult>).then((r) => save(item, r))),
+    );
+  } finally {
+    await pool.destroy();
+  }
 }
 
 type ChunkMeta = Omit<SampleChunkResult, "columns"> & {
