@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { ConfigError, InputError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
 import { PROCESSES } from "../../generate/processes/index.ts";
+import { readJsonFile } from "../../io/readJson.ts";
 import { modelFromJson } from "../../mva/modelJson.ts";
 import { configHash, type RunConfig, RunConfigSchema } from "../runConfig.ts";
 import { readJsonIfPresent, Stage, writeJsonAtomic } from "../stage.ts";
@@ -117,13 +118,15 @@ export async function runMisidStudy(o: MisidOptions): Promise<MisidResult> {
       `no finished Punzi-net in ${root} (run \`mumux run --out ${o.out}\` first)`,
       join(root, "punzinet"),
     );
-  const doc = JSON.parse(readFileSync(cfgFile, "utf8")) as { config: unknown };
-  const parsed = RunConfigSchema.safeParse(doc.config);
-  if (!parsed.success)
+  const doc = readJsonFile(cfgFile) as { config?: unknown } | null;
+  const parsed = RunConfigSchema.safeParse(doc?.config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
     throw new InputError(
-      `not a run configuration of this mumux version (${parsed.error.issues[0]?.message})`,
+      `not a run configuration of this mumux version (config.${issue?.path.join(".")}: ${issue?.message}); rerun \`mumux run\``,
       cfgFile,
     );
+  }
   const cfg: RunConfig = parsed.data;
   for (const [name, f] of Object.entries(o.samples)) {
     if (!PROCESSES[name])
@@ -134,10 +137,8 @@ export async function runMisidStudy(o: MisidOptions): Promise<MisidResult> {
     if (!(f > 0 && Number.isFinite(f)))
       throw new ConfigError(`lumiFactor must be a positive number, got ${f}`, `samples.${name}`);
   }
-  const model = modelFromJson(
-    JSON.parse(readFileSync(join(root, "punzinet", "model.json"), "utf8")),
-    join(root, "punzinet", "model.json"),
-  );
+  const modelFile = join(root, "punzinet", "model.json");
+  const model = modelFromJson(readJsonFile(modelFile), modelFile);
   const cut = punziCutOf(cfg);
   const common = configHash({
     luminosity_fb: cfg.luminosity_fb,

@@ -15,8 +15,9 @@
  * pi pi) the muon ID is not drawn: every track passes it (detector/card.ts withCertainMuonId) and
  * each event's weight is multiplied, from the muon-ID step of the cut flow on, by the product of
  * its two candidates' probabilities to pass it (detector/simulate.ts muonIdProbability). The
- * yield is the same in expectation, from a sample 10^4 to 10^5 times smaller. The e mu and e e
- * control regions are then not defined (NaN).
+ * yield is the same in expectation, and every selected MC event contributes instead of one in
+ * 10^2 to 10^5, so a small fraction of the data luminosity suffices. The e mu and e e control
+ * regions are then not defined (NaN).
  */
 
 import {
