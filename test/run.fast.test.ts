@@ -193,11 +193,15 @@ test("misid-backgrounds on the small run: muon ID by weight, resumable, shares o
     assert.ok(Math.abs(sum - s.weighted[last]!) <= 1e-9 * Math.max(sum, 1e-300));
     assert.equal(s.cuts.below.mcEvents + s.cuts.above.mcEvents, s.raw[last]);
     assert.ok(s.punzi.below.events <= s.cuts.below.events && s.punzi.above.events <= s.cuts.above.events);
+    assert.ok(s.control.emu >= 0 && s.control.ee >= 0);
   }
   const eeee = r.samples[0]!;
   assert.ok(eeee.raw.at(-1)! > 50, `${eeee.raw.at(-1)} MC events after the cuts`);
   assert.ok(eeee.weighted.at(-1)! > 0);
   assert.ok(eeee.weighted.at(-1)! <= eeee.raw.at(-1)! * eeee.scale * maxFake ** 2);
+  // identified electron pairs are what e e e e is made of: its e e control sample dwarfs its
+  // misidentified signal-region yield
+  assert.ok(eeee.control.ee > 100 * eeee.weighted.at(-1)!, `e e control ${eeee.control.ee}`);
   // the run finished, so the shares against its background are there
   assert.ok(r.runBackground && r.runBackground.below + r.runBackground.above > 0);
   for (const v of Object.values(r.fractions!))

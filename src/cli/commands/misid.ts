@@ -58,7 +58,7 @@ export function register(program: Command, ctx: () => CommandContext): void {
       ];
       for (const s of r.samples)
         lines.push(
-          `  ${s.process} (MC ${s.lumiFactor} x L): steps 1-7 ${f(s.cuts.below)} / ${f(s.cuts.above)}; Punzi-net > ${r.punziCut}: ${f(s.punzi.below)} / ${f(s.punzi.above)}`,
+          `  ${s.process} (MC ${s.lumiFactor} x L): steps 1-7 ${f(s.cuts.below)} / ${f(s.cuts.above)}; Punzi-net > ${r.punziCut}: ${f(s.punzi.below)} / ${f(s.punzi.above)}; control samples e mu ${s.control.emu.toPrecision(3)}, e e ${s.control.ee.toPrecision(3)}`,
         );
       if (r.runBackground && r.fractions) {
         lines.push(

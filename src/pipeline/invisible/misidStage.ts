@@ -68,6 +68,8 @@ export interface MisidSampleResult {
   cuts: { below: Yield; above: Yield };
   /** After the Punzi-net too. */
   punzi: { below: Yield; above: Yield };
+  /** Events at the data luminosity in the e mu and e e control samples (steps 1-7, IDs swapped). */
+  control: { emu: number; ee: number };
 }
 
 /** Result of {@link runMisidStudy}. */
@@ -259,6 +261,10 @@ export async function runMisidStudy(o: MisidOptions): Promise<MisidResult> {
       raw,
       cuts,
       punzi,
+      control: {
+        emu: scale * metas.reduce((t, m) => t + m.control.emu, 0),
+        ee: scale * metas.reduce((t, m) => t + m.control.ee, 0),
+      },
     });
   }
 

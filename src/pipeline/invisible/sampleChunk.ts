@@ -17,7 +17,7 @@
  * its two candidates' probabilities to pass it (detector/simulate.ts muonIdProbability). The
  * yield is the same in expectation, and every selected MC event contributes instead of one in
  * 10^2 to 10^5, so a small fraction of the data luminosity suffices. The e mu and e e control
- * regions are then not defined (NaN).
+ * regions (which want one or both candidates not to be muons) are weighted the same way.
  */
 
 import {
@@ -140,13 +140,36 @@ export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
   const steps = selectionSteps(cuts, "signal");
   let sel = applySelection(v, steps);
   let weights: ArrayLike<number> = v.weight;
-  let control = { emu: Number.NaN, ee: Number.NaN };
+  let control: { emu: number; ee: number };
   if (weighted) {
-    weights = muonIdWeights(truth, reco, v, cardCache);
+    const { p1, p2 } = candidateMuonIdProbabilities(truth, reco, v, cardCache);
+    const w = v.weight;
+    weights = Float64Array.from(w, (x, i) => x * p1[i]! * p2[i]!);
     const after = applySelection(v, steps, weights);
     // steps before the muon ID keep the plain weights; from it on, the weighted ones
     const first = 1 + steps.findIndex((c) => c.name === "twoMuons");
-    sel = { ...sel, weighted: sel.weighted.map((w, j) => (j >= first ? after.weighted[j]! : w)) };
+    sel = { ...sel, weighted: sel.weighted.map((x, j) => (j >= first ? after.weighted[j]! : x)) };
+    // control regions: the electron ID is still drawn; "muon" / "not muon" become weights. Each
+    // region is selected with the candidates' muon ID set to the outcome it needs and weighted by
+    // that outcome's probability (e mu: the e on track 1 or on track 2, disjoint outcomes)
+    const n = v.nEvents;
+    const no = new Float32Array(n);
+    const yes = new Float32Array(n).fill(1);
+    const last = (r: { weighted: number[] }) => r.weighted[r.weighted.length - 1]!;
+    const region = (id: "emu" | "ee", lr1: Float32Array, lr2: Float32Array, f: (i: number) => number) =>
+      last(
+        applySelection(
+          { ...v, muonLR1: lr1, muonLR2: lr2 },
+          selectionSteps(cuts, id),
+          Float64Array.from(w, (x, i) => x * f(i)),
+        ),
+      );
+    control = {
+      emu:
+        region("emu", no, yes, (i) => (1 - p1[i]!) * p2[i]!) +
+        region("emu", yes, no, (i) => p1[i]! * (1 - p2[i]!)),
+      ee: region("ee", no, no, (i) => (1 - p1[i]!) * (1 - p2[i]!)),
+    };
   } else {
     const emu = applySelection(v, selectionSteps(cuts, "emu"));
     const ee = applySelection(v, selectionSteps(cuts, "ee"));
@@ -178,33 +201,30 @@ export function runSampleChunk(t: SampleChunkTask): SampleChunkResult {
 }
 
 /**
- * Per-event muon-ID weights of a sample simulated with certain muon ID (module doc): the product of
- * the two candidates' probabilities under `card` (true polar angle and momentum, as the simulation
- * draws them) for events with two candidates, 1 otherwise; times the event weight.
+ * The two candidates' probabilities to pass the muon ID under `card` (true polar angle and
+ * momentum, as the simulation draws them), per event; 1 and 1 for events without two candidates.
  */
-export function muonIdWeights(
+export function candidateMuonIdProbabilities(
   truth: TruthEvents,
   reco: RecoEvents,
   v: InvisibleVariables,
   card: CompiledCard,
-): Float64Array {
-  const w = Float64Array.from(v.weight);
+): { p1: Float64Array; p2: Float64Array } {
+  const p1 = new Float64Array(v.nEvents).fill(1);
+  const p2 = new Float64Array(v.nEvents).fill(1);
+  const prob = (i: number, row: number) => {
+    const k = truth.offsets[i]! + reco.trackTruth[row]!;
+    const pt = Math.hypot(truth.px[k]!, truth.py[k]!);
+    return muonIdProbability(card, truth.pdg[k]!, Math.atan2(pt, truth.pz[k]!), Math.hypot(pt, truth.pz[k]!));
+  };
   for (let i = 0; i < v.nEvents; i++) {
     const a = v.track1[i]!;
     const b = v.track2[i]!;
     if (a < 0 || b < 0) continue;
-    for (const row of [a, b]) {
-      const k = truth.offsets[i]! + reco.trackTruth[row]!;
-      const pt = Math.hypot(truth.px[k]!, truth.py[k]!);
-      w[i]! *= muonIdProbability(
-        card,
-        truth.pdg[k]!,
-        Math.atan2(pt, truth.pz[k]!),
-        Math.hypot(pt, truth.pz[k]!),
-      );
-    }
+    p1[i] = prob(i, a);
+    p2[i] = prob(i, b);
   }
-  return w;
+  return { p1, p2 };
 }
 
 export default runSampleChunk;
