@@ -4,7 +4,8 @@
  * issue's "+ eeee, pipi, ee where they matter". `mumux run` leaves them out of the templates; this
  * study measures what they would add, with the run's own configuration and Punzi-net.
  *
- * Their pairs pass the muon ID with probability 10^-5 to 10^-2 (card pid.muon.electron, .pion), so
+ * Their pairs pass the muon ID with probability 4 x 10^-6 (fast electrons) to 4 x 10^-2 (slow pions;
+ * card pid.muon.electron, .pion), so
  * a random draw would need the e e sample at the full 79.7 fb^-1 (7 x 10^7 preselected events,
  * ~1 day of CPU) to see a few events. Each sample is instead simulated with muon ID by weight
  * (sampleChunk.ts `muonIdWeighted`): every track passes the muon ID and each event carries the
