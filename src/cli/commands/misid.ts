@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { ConfigError } from "../../core/errors.ts";
 import { MISID_DEFAULT_SAMPLES, runMisidStudy } from "../../pipeline/invisible/misidStage.ts";
 import type { CommandContext } from "../context.ts";
+import { intOption } from "./run.ts";
 
 interface MisidOptions {
   out: string;
@@ -41,9 +42,7 @@ export function register(program: Command, ctx: () => CommandContext): void {
     .option("--workers <n>", "worker threads", "2")
     .action(async (o: MisidOptions) => {
       const c = ctx();
-      const workers = Number(o.workers);
-      if (!/^\d+$/.test(o.workers.trim()) || workers < 1 || workers > 256)
-        throw new ConfigError(`must be an integer in 1..256, got "${o.workers}"`, "--workers");
+      const workers = intOption(o.workers, "--workers", 1, 256);
       const r = await runMisidStudy({
         out: o.out,
         samples: parseSamples(o.samples),

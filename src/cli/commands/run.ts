@@ -12,7 +12,8 @@ interface RunOptions {
   workers: string;
 }
 
-function intOption(v: string, name: string, lo: number, hi: number): number {
+/** An integer option in lo..hi, or a ConfigError naming the option. */
+export function intOption(v: string, name: string, lo: number, hi: number): number {
   const n = Number(v);
   if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < lo || n > hi)
     throw new ConfigError(`must be an integer in ${lo}..${hi}, got "${v}"`, name);

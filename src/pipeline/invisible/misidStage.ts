@@ -16,7 +16,7 @@
  * samples stage, keyed by the run configuration, the lumiFactor and the Punzi-net's digest), and
  * OUT/invisible/misid/result.json collects the processes of the last call.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError, InputError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
@@ -27,8 +27,7 @@ import { configHash, type RunConfig, RunConfigSchema } from "../runConfig.ts";
 import { readJsonIfPresent, Stage, writeJsonAtomic } from "../stage.ts";
 import { punziOutputs } from "./punziStage.ts";
 import type { SampleChunkResult, SampleChunkTask } from "./sampleChunk.ts";
-import { runChunkTasks } from "./samplesStage.ts";
-import { concatColumns, readSelectedColumns, writeSelectedColumns } from "./selectedColumnsFile.ts";
+import { chunkBase, readChunkColumns, readChunkMetas, runChunkTasks, saveChunk } from "./samplesStage.ts";
 import { punziCutOf } from "./templatesStage.ts";
 
 /** Default processes and MC luminosity factors: about 7 x 10^5, 6 x 10^5 and 1.5 x 10^4 events. */
@@ -94,10 +93,6 @@ export interface MisidOptions {
   workers: number;
   progress?: ((label: string, total: number) => Progress) | undefined;
   note?: ((message: string) => void) | undefined;
-}
-
-function chunkName(k: number): string {
-  return `chunk-${String(k).padStart(6, "0")}`;
 }
 
 function addYield(y: Yield, w: number): void {
@@ -208,14 +203,11 @@ export async function runMisidStudy(o: MisidOptions): Promise<MisidResult> {
   }
   const bar = total > 0 ? o.progress?.("misidentified backgrounds", total) : undefined;
   const save = (p: (typeof plans)[number], r: SampleChunkResult) => {
-    const base = p.stage.path(chunkName(r.chunk));
-    writeSelectedColumns(`${base}.bin`, r.columns);
-    const { columns, ...meta } = r;
-    writeJsonAtomic(`${base}.json`, { ...meta, nSelected: columns.m2Recoil.length });
+    saveChunk(p.stage.dir, r);
     bar?.tick(r.nEvents, p.name);
   };
   const todo = tasks.filter(({ plan, task }) => {
-    if (!existsSync(plan.stage.path(`${chunkName(task.chunk)}.json`))) return true;
+    if (!existsSync(`${chunkBase(plan.stage.dir, task.chunk)}.json`)) return true;
     bar?.tick(task.nEvents);
     return false;
   });
@@ -226,13 +218,8 @@ export async function runMisidStudy(o: MisidOptions): Promise<MisidResult> {
   for (const p of open) {
     const n = nEventsOf(p);
     const nChunks = Math.ceil(n / cfg.chunkSize);
-    type Meta = Omit<SampleChunkResult, "columns"> & { nSelected: number };
-    const metas: Meta[] = [];
-    for (let k = 0; k < nChunks; k++)
-      metas.push(JSON.parse(readFileSync(p.stage.path(`${chunkName(k)}.json`), "utf8")) as Meta);
-    const cols = concatColumns(
-      metas.map((m, k) => readSelectedColumns(p.stage.path(`${chunkName(k)}.bin`), m.nSelected)),
-    );
+    const metas = readChunkMetas(p.stage.dir, nChunks);
+    const cols = readChunkColumns(p.stage.dir, metas);
     const x = xs.get(p.name)!;
     const sumW = metas.reduce((s, m) => s + m.sumWeightsGenerated, 0);
     const scale = (x.sigma_fb * cfg.luminosity_fb) / sumW;

@@ -10,6 +10,7 @@
  * are (templatesStage.ts turns its selected events into counts).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Piscina } from "piscina";
 import { ConfigError } from "../../core/errors.ts";
 import type { Progress } from "../../core/progress.ts";
@@ -187,15 +188,12 @@ export async function runSamplesStage(
     }
   }
   const bar = opts.progress?.("generate+simulate+select", totalEvents);
-  const chunkBase = (s: Spec, k: number) => stage.path(s.name, `chunk-${String(k).padStart(6, "0")}`);
   const save = (s: Spec, r: SampleChunkResult) => {
-    writeSelectedColumns(`${chunkBase(s, r.chunk)}.bin`, r.columns);
-    const { columns, ...meta } = r;
-    writeJsonAtomic(`${chunkBase(s, r.chunk)}.json`, { ...meta, nSelected: columns.m2Recoil.length });
+    saveChunk(stage.path(s.name), r);
     bar?.tick(r.nEvents, s.name);
   };
   const todo = tasks.filter(({ spec, task }) => {
-    if (existsSync(`${chunkBase(spec, task.chunk)}.json`)) {
+    if (existsSync(`${chunkBase(stage.path(spec.name), task.chunk)}.json`)) {
       bar?.tick(task.nEvents);
       return false;
     }
@@ -236,25 +234,40 @@ export async function runChunkTasks<T extends { task: SampleChunkTask }>(
   }
 }
 
-type ChunkMeta = Omit<SampleChunkResult, "columns"> & {
+/** A chunk's result as stored next to its columns. */
+export type ChunkMeta = Omit<SampleChunkResult, "columns"> & {
   nSelected: number;
   signalMajorant?: number;
 };
 
-function readChunkMetas(stage: Stage<SamplesResult>, name: string, nChunks: number): ChunkMeta[] {
+/** Path without extension of chunk k in a sample directory (`.bin` columns, `.json` the rest). */
+export function chunkBase(dir: string, k: number): string {
+  return join(dir, `chunk-${String(k).padStart(6, "0")}`);
+}
+
+/** Store one chunk's result: the selected columns and, last (it marks the chunk done), the rest. */
+export function saveChunk(dir: string, r: SampleChunkResult): void {
+  writeSelectedColumns(`${chunkBase(dir, r.chunk)}.bin`, r.columns);
+  const { columns, ...meta } = r;
+  writeJsonAtomic(`${chunkBase(dir, r.chunk)}.json`, { ...meta, nSelected: columns.m2Recoil.length });
+}
+
+/** The stored results of chunks 0 .. nChunks-1 of a sample directory. */
+export function readChunkMetas(dir: string, nChunks: number): ChunkMeta[] {
   const out: ChunkMeta[] = [];
   for (let k = 0; k < nChunks; k++)
-    out.push(
-      JSON.parse(
-        readFileSync(stage.path(name, `chunk-${String(k).padStart(6, "0")}.json`), "utf8"),
-      ) as ChunkMeta,
-    );
+    out.push(JSON.parse(readFileSync(`${chunkBase(dir, k)}.json`, "utf8")) as ChunkMeta);
   return out;
+}
+
+/** The selected columns of a sample directory's chunks, in order. */
+export function readChunkColumns(dir: string, metas: readonly ChunkMeta[]): SelectedColumns {
+  return concatColumns(metas.map((m, k) => readSelectedColumns(`${chunkBase(dir, k)}.bin`, m.nSelected)));
 }
 
 function summarise(stage: Stage<SamplesResult>, s: Spec, cfg: RunConfig): SampleSummary {
   const nChunks = Math.ceil(s.nEvents / cfg.chunkSize);
-  const metas = readChunkMetas(stage, s.name, nChunks);
+  const metas = readChunkMetas(stage.path(s.name), nChunks);
   const first = metas[0]!;
   const raw = first.raw.map(() => 0);
   const weighted = first.weighted.map(() => 0);
@@ -314,10 +327,6 @@ function summarise(stage: Stage<SamplesResult>, s: Spec, cfg: RunConfig): Sample
 
 /** The selected columns (steps 1-7) of a sample, all chunks in order. */
 export function loadSampleColumns(stage: Stage<SamplesResult>, s: SampleSummary): SelectedColumns {
-  const metas = readChunkMetas(stage, s.name, s.chunks);
-  return concatColumns(
-    metas.map((m, k) =>
-      readSelectedColumns(stage.path(s.name, `chunk-${String(k).padStart(6, "0")}.bin`), m.nSelected),
-    ),
-  );
+  const dir = stage.path(s.name);
+  return readChunkColumns(dir, readChunkMetas(dir, s.chunks));
 }
